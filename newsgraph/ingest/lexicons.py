@@ -1,0 +1,62 @@
+"""Loading the word lists (package data) that drive mention finding, typing and patterns."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..graph import normalise_name
+
+__all__ = ["Lexicons", "load_lexicons", "read_data"]
+
+
+def read_data(name: str) -> dict:
+    """A JSON file from this package's data folder."""
+    return json.loads(resources.files(__package__).joinpath("data", name).read_text("utf-8"))
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicons:
+    ner_types: dict[str, str]
+    facility_heads: frozenset[str]
+    organization_heads: frozenset[str]
+    event_heads: frozenset[str]
+    transparent_nouns: dict[str, str]
+    approximators: frozenset[str]
+    countries: dict[str, str]
+    """normalised country name, alias or demonym -> canonical country name"""
+    adjectives: dict[str, str]
+    """canonical country name -> its adjective ("Ukraine" -> "Ukrainian")"""
+    demonyms: frozenset[str]
+    """normalised demonyms ("iranian"), which name a country only as a modifier"""
+
+    def country(self, name: str) -> str | None:
+        """The canonical country a name, alias or demonym refers to, if any."""
+        return self.countries.get(normalise_name(name))
+
+
+@lru_cache(maxsize=1)
+def load_lexicons() -> Lexicons:
+    raw = read_data("lexicons.json")
+    countries: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    demonyms: set[str] = set()
+    for name, spec in read_data("countries.json").items():
+        for form in (name, *spec["aliases"], *spec["demonyms"]):
+            countries.setdefault(normalise_name(form), name)
+        demonyms.update(normalise_name(d) for d in spec["demonyms"])
+        if spec["demonyms"]:
+            adjectives[name] = spec["demonyms"][0]
+    return Lexicons(
+        ner_types=dict(raw["ner_types"]),
+        facility_heads=frozenset(raw["facility_heads"]),
+        organization_heads=frozenset(raw["organization_heads"]),
+        event_heads=frozenset(raw["event_heads"]),
+        transparent_nouns=dict(raw["transparent_nouns"]),
+        approximators=frozenset(raw["approximators"]),
+        countries=countries,
+        adjectives=adjectives,
+        demonyms=frozenset(demonyms),
+    )

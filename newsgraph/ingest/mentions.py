@@ -1,0 +1,190 @@
+"""Finding mentions: named entities from NER, cleaned, typed and expanded into full names.
+
+spaCy's small English NER truncates facility names ("Kashan" in "the Kashan military base"),
+mistypes places ("Isfahan" as ORG) and swallows determiners and possessives. This module turns
+its spans into mentions as DESIGN.md defines them: the name itself, typed by the ontology, with
+facility and organisation names grown to their head noun ("Kashan military base",
+"Ukraine's air force" -> Ukrainian Air Force), demonyms read as their country, and named or
+definite event and facility descriptions ("a falcon hunting competition", "the base") found
+from the head-noun lexicons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..graph import normalise_name
+from .lexicons import Lexicons
+
+__all__ = ["Candidate", "find_mentions", "mention_index", "head_phrase"]
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+_NAME_DEPS = frozenset({"compound", "nmod", "amod", "poss"})
+_OPEN_QUOTES = frozenset({"“", '"', "‘", "'", "«"})
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A mention before entity resolution: token range, char offsets, type and display label.
+
+    `kind` is "name" for a proper name, "demonym" for an adjective read as its country, and
+    "description" for a definite description ("the base") that only names an entity through
+    an antecedent.
+    """
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    type: str
+    label: str
+    head: int
+    kind: str = "name"
+
+
+def head_phrase(token: Token, phrases: frozenset[str]) -> str | None:
+    """The lexicon phrase a noun heads, trying "compound + head" before the head alone."""
+    compounds = [c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1]
+    forms = []
+    for c in compounds:
+        forms += [f"{c.lower_} {token.lower_}", f"{c.lower_} {token.lemma_.lower()}"]
+    forms += [token.lower_, token.lemma_.lower()]
+    return next((f for f in forms if f in phrases), None)
+
+
+def _trim(span: Span) -> Span | None:
+    """The span without leading determiners and trailing possessives or punctuation."""
+    first, last = span.start, span.end
+    doc = span.doc
+    while first < last and (doc[first].dep_ == "det" or doc[first].lower_ in {"the", "a", "an"} or doc[first].is_punct):
+        first += 1
+    while last > first and (doc[last - 1].tag_ == "POS" or doc[last - 1].text in _POSSESSIVES or doc[last - 1].is_punct or doc[last - 1].is_space):
+        last -= 1
+    if first >= last:
+        return None
+    text = doc[first:last].text
+    for suffix in _POSSESSIVES - {"'", "’"}:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            # a possessive glued to the last token ("Putin’s" tokenised as one word)
+            return _char_span(doc, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text) - len(suffix))
+    return doc[first:last]
+
+
+def _char_span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="contract")
+
+
+def _candidate(span: Span, type_: str, label: str, kind: str = "name") -> Candidate:
+    return Candidate(
+        first=span.start,
+        last=span.end,
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        type=type_,
+        label=label,
+        head=span.root.i,
+        kind=kind,
+    )
+
+
+def _refined_type(span: Span, type_: str, lex: Lexicons) -> str:
+    """Type from a transparent noun: "the city of Isfahan" makes Isfahan a City."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        governor = root.head.head
+        found = lex.transparent_nouns.get(governor.lemma_.lower())
+        if found:
+            return found
+    return type_
+
+
+def _from_entity(ent: Span, lex: Lexicons) -> list[Candidate]:
+    type_ = lex.ner_types.get(ent.label_)
+    span = _trim(ent) if type_ else None
+    if span is None:
+        return []
+    country = lex.country(span.text) if ent.label_ in {"NORP", "GPE", "LOC", "ORG"} else None
+    if country:
+        kind = "demonym" if normalise_name(span.text) in lex.demonyms else "name"
+        base = _candidate(span, "Country", country, kind)
+    elif ent.label_ == "NORP":
+        return []  # a religious or political group, not a country: not an entity yet
+    else:
+        base = _candidate(span, _refined_type(span, type_, lex), span.text)
+    expanded = _expand_to_head(span, base, lex)
+    if expanded is None:
+        return [base]
+    return [expanded] if expanded.type == "Facility" else [base, expanded]
+
+
+def _expand_to_head(span: Span, base: Candidate, lex: Lexicons) -> Candidate | None:
+    """Grow a name that modifies a facility or organisation head noun into the full name."""
+    root, doc = span.root, span.doc
+    head = root.head
+    if root.dep_ not in _NAME_DEPS or head.i < span.end or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    between = doc[span.end : head.i]
+    if not all(t.head == head and t.dep_ in _MODIFIER_DEPS or t.tag_ == "POS" or t.dep_ == "case" for t in between):
+        return None
+    full = doc[span.start : head.i + 1]
+    facility = head_phrase(head, lex.facility_heads)
+    if facility and base.kind != "demonym" and base.type != "Country":
+        return _candidate(full, "Facility", full.text)
+    organisation = head_phrase(head, lex.organization_heads)
+    if organisation and base.type == "Country":
+        adjective = lex.adjectives.get(base.label, base.label)
+        return _candidate(full, "Organization", f"{adjective} {organisation.title()}")
+    return None
+
+
+def _lexical_mentions(doc: Doc, lex: Lexicons, covered: set[int]) -> list[Candidate]:
+    """Event and facility noun phrases NER does not see: named by modifiers, or definite."""
+    found = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.i in covered:
+            continue
+        if head_phrase(token, lex.event_heads):
+            type_ = "Event"
+        elif head_phrase(token, lex.facility_heads):
+            type_ = "Facility"
+        else:
+            continue
+        if token.dep_ == "compound" and head_phrase(token.head, lex.event_heads | lex.facility_heads):
+            continue  # "games" in "army games competition": the outer phrase is the mention
+        modifiers = [c for c in token.lefts if c.dep_ in {"compound", "nmod"}]
+        if modifiers and type_ == "Event":
+            first = min(t.i for m in modifiers for t in m.subtree)
+            if first > 0 and doc[first - 1].text in _OPEN_QUOTES:
+                first -= 1
+            span = doc[first : token.i + 1]
+            label = " ".join(t.text for t in span if not t.is_punct)
+            found.append(_candidate(span, type_, label))
+        elif any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children) and not modifiers:
+            found.append(_candidate(doc[token.i : token.i + 1], type_, token.lemma_.lower(), "description"))
+    return found
+
+
+def find_mentions(doc: Doc, lex: Lexicons) -> list[Candidate]:
+    """All mention candidates of a parsed document, in document order."""
+    found: list[Candidate] = []
+    for ent in doc.ents:
+        found.extend(_from_entity(ent, lex))
+    covered = {i for c in found for i in range(c.first, c.last)}
+    found.extend(_lexical_mentions(doc, lex, covered))
+    unique = {(c.start, c.end): c for c in found}
+    return sorted(unique.values(), key=lambda c: (c.start, -c.end))
+
+
+def mention_index(candidates: list[Candidate]) -> dict[int, Candidate]:
+    """token index -> the smallest candidate covering it."""
+    index: dict[int, Candidate] = {}
+    for cand in sorted(candidates, key=lambda c: c.last - c.first, reverse=True):
+        for i in range(cand.first, cand.last):
+            index[i] = cand
+    return index

@@ -1,0 +1,318 @@
+"""Relation extraction by declarative dependency patterns (`data/patterns.json`).
+
+Each rule is a spaCy DependencyMatcher pattern with named anchors. This module compiles the
+rules, maps the matched anchor tokens to entities (following coordination, and transparent
+nouns such as "the city of X"), checks the ontology's domain and range, reads qualifiers, and
+frames every match as Evidence with exact offsets, status and attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from ..errors import NewsgraphError
+from ..graph import Entity, Evidence, Literal, Quantity, Relation, load_ontology
+from .attribution import Framing, frame_claim
+from .lexicons import Lexicons, read_data
+from .mentions import Candidate, mention_index
+
+__all__ = ["Rule", "RuleSet", "load_rules", "extract_relations"]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12, "hundred": 100}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    predicate: str
+    confidence: float
+    pattern: list[dict]
+    qualifiers: dict[str, str] = field(default_factory=dict)
+    literal: dict | None = None
+    subject_from: str | None = None
+    framing: str = "clause"
+
+    @property
+    def anchors(self) -> list[str]:
+        return [node["RIGHT_ID"] for node in self.pattern]
+
+
+@dataclass(frozen=True, eq=False)
+class RuleSet:
+    extractor: str
+    version: str
+    rules: dict[str, Rule]
+
+    @property
+    def name(self) -> str:
+        """Extractor name and version as evidence records it ("newsgraph-rules/1")."""
+        return f"{self.extractor}/{self.version}"
+
+
+def _expand_lexicons(value, lexicons: dict[str, list[str]], rule_id: str):
+    """Replace "@name" inside IN lists by the lexicon's words (both as written and lowercased)."""
+    if isinstance(value, dict):
+        return {k: _expand_lexicons(v, lexicons, rule_id) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand_lexicons(v, lexicons, rule_id) for v in value]
+    if isinstance(value, str) and value.startswith("@"):
+        try:
+            words = lexicons[value[1:]]
+        except KeyError:
+            raise NewsgraphError(
+                f"rule {rule_id!r} uses lexicon {value!r}, which patterns.json does not define: "
+                f"add it under 'lexicons' (known: {', '.join(sorted(lexicons))})"
+            ) from None
+        return [w for word in words for w in dict.fromkeys((word, word.lower()))]
+    return value
+
+
+def _flatten(pattern_value):
+    """{"IN": ["a", ["b", "c"]]} -> {"IN": ["a", "b", "c"]} after lexicon expansion."""
+    if isinstance(pattern_value, dict):
+        return {k: _flatten(v) for k, v in pattern_value.items()}
+    if isinstance(pattern_value, list) and any(isinstance(v, list) for v in pattern_value):
+        return [w for v in pattern_value for w in (v if isinstance(v, list) else [v])]
+    if isinstance(pattern_value, list):
+        return [_flatten(v) for v in pattern_value]
+    return pattern_value
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> RuleSet:
+    """The rules shipped in package data, with lexicon references expanded and checked."""
+    raw = read_data("patterns.json")
+    ontology = load_ontology()
+    rules = {}
+    for spec in raw["rules"]:
+        ontology.predicate(spec["predicate"])
+        pattern = _flatten(_expand_lexicons(spec["pattern"], raw["lexicons"], spec["id"]))
+        rule = Rule(
+            id=spec["id"],
+            predicate=spec["predicate"],
+            confidence=float(spec["confidence"]),
+            pattern=pattern,
+            qualifiers=dict(spec.get("qualifiers", {})),
+            literal=spec.get("literal"),
+            subject_from=spec.get("subject_from"),
+            framing=spec.get("framing", "clause"),
+        )
+        missing = {"trigger"} - set(rule.anchors)
+        if missing or ("subject" not in rule.anchors and not rule.subject_from):
+            raise NewsgraphError(
+                f"rule {rule.id!r} in patterns.json needs a 'trigger' anchor and a 'subject' anchor "
+                "or 'subject_from'"
+            )
+        rules[rule.id] = rule
+    return RuleSet(raw["extractor"], str(raw["version"]), rules)
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab, rules: RuleSet) -> DependencyMatcher:
+    matcher = DependencyMatcher(vocab)
+    for rule in rules.rules.values():
+        matcher.add(rule.id, [rule.pattern])
+    return matcher
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What rule application needs to know about one parsed document."""
+
+    doc: Doc
+    doc_id: str
+    index: dict[int, Candidate]
+    owner: dict[Candidate, str]
+    entities: dict[str, Entity]
+    lex: Lexicons
+
+
+def _candidate_at(token: Token, ctx: _Context, depth: int = 0) -> Candidate | None:
+    """The resolved mention a token belongs to, looking through "the city of X"."""
+    cand = ctx.index.get(token.i)
+    if cand is not None and cand in ctx.owner:
+        return cand
+    if depth < 2 and token.lemma_.lower() in ctx.lex.transparent_nouns:
+        for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in of.children if c.dep_ == "pobj"):
+                return _candidate_at(pobj, ctx, depth + 1)
+    return None
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def _governing_subject(trigger: Token) -> Token | None:
+    """The subject of the nearest verb above a nominal trigger ("Sozinov ... training at")."""
+    token = trigger
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None:
+                return subject
+    return None
+
+
+def _phrase(token: Token, deps: frozenset[str] = frozenset({"compound"})) -> Span:
+    """A noun with its immediate left modifiers of the given kinds ("army cadet")."""
+    first = token.i
+    for child in sorted(token.lefts, key=lambda t: -t.i):
+        if child.dep_ in deps and child.i == first - 1:
+            first = child.i
+    return token.doc[first : token.i + 1]
+
+
+def _number(words: Iterable[Token]) -> float | int | None:
+    value = None
+    for word in words:
+        text = word.text.replace(",", "")
+        if re.fullmatch(r"\d+(?:\.\d+)?", text):
+            value = float(text) if "." in text else int(text)
+        elif value is not None and word.lower_ in _MULTIPLIERS:
+            value = value * _MULTIPLIERS[word.lower_]
+    return value
+
+
+def _quantity(item: Token, lex: Lexicons) -> tuple[Quantity, Span] | None:
+    """The number modifying an item noun: "nearly 2,000 drones" -> Quantity("nearly 2,000", 2000)."""
+    number = next((c for c in item.children if c.dep_ == "nummod"), None)
+    if number is None:
+        return None
+    words = list(number.subtree)
+    span = item.doc[words[0].i : words[-1].i + 1]
+    approximate = any(w.lower_ in lex.approximators for w in words)
+    return Quantity(span.text, _number(words), approximate, item.lemma_.lower()), span
+
+
+def _literal(token: Token, spec: dict) -> Literal | None:
+    if spec.get("datatype") == "integer":
+        value = _number([token])
+        return Literal(str(int(value)), "integer") if isinstance(value, (int, float)) else None
+    return Literal(token.text, spec.get("datatype", "string"))
+
+
+def _sentence_bounds(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return start, sent.start_char + len(text.rstrip())
+
+
+def _evidence(
+    ctx: _Context,
+    rule: Rule,
+    extractor: str,
+    trigger: Token,
+    subject: tuple[int, int],
+    obj: tuple[int, int],
+    extra: list[tuple[int, int]],
+    framing: Framing,
+) -> Evidence:
+    text = ctx.doc.text
+    sent = trigger.sent
+    sent_start, sent_end = _sentence_bounds(sent)
+    trigger_span = (trigger.idx, trigger.idx + len(trigger.text))
+    spans = [subject, obj, trigger_span, *extra]
+    start = max(sent_start, min(s for s, _ in spans))
+    end = min(sent_end, max(e for _, e in spans))
+    if not (sent_start <= subject[0] < sent_end):
+        start, end = min(start, subject[0]), max(end, subject[1])
+    return Evidence(
+        doc=ctx.doc_id,
+        sentence=text[sent_start:sent_end],
+        sentence_start=sent_start,
+        sentence_end=sent_end,
+        start=start,
+        end=end,
+        quote=text[start:end],
+        subject_span=subject,
+        object_span=obj,
+        trigger_span=trigger_span,
+        extractor=extractor,
+        confidence=rule.confidence,
+        status=framing.status,
+        attributed_to=framing.attributed_to,
+        cue=framing.cue,
+        rule=rule.id,
+    )
+
+
+def _apply(rule: Rule, anchors: dict[str, Token], ctx: _Context, extractor: str) -> Iterable[Relation]:
+    ontology = load_ontology()
+    trigger = anchors["trigger"]
+    if "subject" in anchors:
+        subject_tokens = _with_conjuncts(anchors["subject"])
+    else:
+        governing = _governing_subject(trigger)
+        subject_tokens = _with_conjuncts(governing) if governing is not None else []
+    subjects = [c for c in (_candidate_at(t, ctx) for t in subject_tokens) if c is not None]
+    if rule.literal is not None:
+        token = anchors["literal"]
+        literal = _literal(token, rule.literal)
+        objects: list[tuple[Literal | Candidate, tuple[int, int]]] = (
+            [(literal, (token.idx, token.idx + len(token.text)))] if literal else []
+        )
+    else:
+        found = (_candidate_at(t, ctx) for t in _with_conjuncts(anchors["object"]))
+        objects = [(c, (c.start, c.end)) for c in found if c is not None]
+    qualifiers: dict[str, object] = {}
+    extra: list[tuple[int, int]] = []
+    for name, anchor in rule.qualifiers.items():
+        token = anchors[anchor]
+        phrase = _phrase(token)
+        qualifiers[name] = phrase.text
+        extra.append((phrase.start_char, phrase.end_char))
+        if name == "item":
+            found_quantity = _quantity(token, ctx.lex)
+            if found_quantity is not None:
+                qualifiers["quantity"], span = found_quantity
+                extra.append((span.start_char, span.end_char))
+    framing = frame_claim(trigger) if rule.framing == "clause" else Framing()
+    for subject in subjects:
+        subject_entity = ctx.entities[ctx.owner[subject]]
+        for obj, obj_span in objects:
+            if isinstance(obj, Literal):
+                object_value, object_type = obj, None
+            else:
+                object_value, object_type = ctx.owner[obj], ctx.entities[ctx.owner[obj]].type
+                if object_value == subject_entity.id:
+                    continue
+            if not ontology.accepts(rule.predicate, subject_entity.type, object_type):
+                continue
+            evidence = _evidence(ctx, rule, extractor, trigger, (subject.start, subject.end), obj_span, extra, framing)
+            yield Relation(subject_entity.id, rule.predicate, object_value, dict(qualifiers), (evidence,))
+
+
+def extract_relations(
+    doc: Doc,
+    doc_id: str,
+    candidates: list[Candidate],
+    owner: dict[Candidate, str],
+    entities: list[Entity],
+    lex: Lexicons,
+    rules: RuleSet,
+) -> list[Relation]:
+    """All relations the rules find in a parsed document, one evidence per match.
+
+    When several rules find the same fact in the same sentence, the most confident one is kept.
+    """
+    ctx = _Context(doc, doc_id, mention_index([c for c in candidates if c in owner]), owner, {e.id: e for e in entities}, lex)
+    best: dict[tuple, Relation] = {}
+    for match_id, token_ids in _matcher(doc.vocab, rules)(doc):
+        rule = rules.rules[doc.vocab.strings[match_id]]
+        anchors = {name: doc[i] for name, i in zip(rule.anchors, token_ids)}
+        for relation in _apply(rule, anchors, ctx, rules.name):
+            evidence = relation.evidence[0]
+            key = (*relation.key, evidence.sentence_start)
+            if key not in best or best[key].evidence[0].confidence < evidence.confidence:
+                best[key] = relation
+    return sorted(best.values(), key=lambda r: (r.evidence[0].start, r.predicate))

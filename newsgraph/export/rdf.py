@@ -36,7 +36,7 @@ SCHEMA = Namespace("http://schema.org/")
 RDF_FORMATS = {"trig": ("trig", "trig"), "nquads": ("nquads", "nq")}
 _CONTEXT_CHARS = 32
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|\\^`\u007f-\u009f]')
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEME = re.compile(r"^https?://[^/?#]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def _terms() -> dict:
 
 
 def safe_iri(value: str | None) -> URIRef | None:
-    """An IRI from article metadata (a URL), or None when it is not a valid absolute IRI."""
+    """An http(s) IRI from article metadata (a URL), or None when it is not a valid one."""
     if not value or _IRI_FORBIDDEN.search(value) or not _SCHEME.match(value):
         return None
     return URIRef(value)

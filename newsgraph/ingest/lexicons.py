@@ -31,6 +31,8 @@ class Lexicons:
     """canonical country name -> its adjective ("Ukraine" -> "Ukrainian")"""
     demonyms: frozenset[str]
     """normalised demonyms ("iranian"), which name a country only as a modifier"""
+    role_nouns: frozenset[str] = frozenset()
+    """nouns that describe a person ("spokesperson"): a name with such an appositive is a Person"""
 
     def country(self, name: str) -> str | None:
         """The canonical country a name, alias or demonym refers to, if any."""
@@ -59,4 +61,5 @@ def load_lexicons() -> Lexicons:
         countries=countries,
         adjectives=adjectives,
         demonyms=frozenset(demonyms),
+        role_nouns=frozenset(read_data("patterns.json")["lexicons"]["role_nouns"]),
     )

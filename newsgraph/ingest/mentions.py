@@ -94,8 +94,14 @@ def _candidate(span: Span, type_: str, label: str, kind: str = "name") -> Candid
 
 
 def _refined_type(span: Span, type_: str, lex: Lexicons) -> str:
-    """Type from a transparent noun: "the city of Isfahan" makes Isfahan a City."""
+    """Type from context spaCy's NER ignores.
+
+    A transparent noun: "the city of Isfahan" makes Isfahan a City. A role appositive:
+    "Yuriy Ignat, a spokesperson for ..." makes Yuriy Ignat a Person whatever NER said.
+    """
     root = span.root
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lex.role_nouns for c in root.children):
+        return "Person"
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         governor = root.head.head
         found = lex.transparent_nouns.get(governor.lemma_.lower())

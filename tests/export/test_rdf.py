@@ -1,0 +1,106 @@
+"""graph.trig loads into rdflib and pyoxigraph and answers the questions analysts ask."""
+
+from __future__ import annotations
+
+import pyoxigraph
+import pytest
+from rdflib import Dataset, URIRef
+from rdflib.namespace import RDF
+
+from newsgraph.errors import ExportError
+from newsgraph.export.rdf import Namespaces, safe_iri
+
+SUPPLY_QUERY = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX kg: <https://kg.example.org/ontology#>
+PREFIX rel: <https://kg.example.org/rel/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?supplier ?recipient ?item ?quote ?status WHERE {
+  GRAPH ?g {
+    ?a rdf:subject ?s ; rdf:predicate rel:suppliedTo ; rdf:object ?o ; kg:epistemicStatus ?status ; kg:evidence ?ev .
+    OPTIONAL { ?a kg:item ?item }
+    ?ev oa:hasSelector ?sel . ?sel a oa:TextQuoteSelector ; oa:exact ?quote .
+  }
+  GRAPH ?e { ?s rdfs:label ?supplier . ?o rdfs:label ?recipient }
+}
+"""
+KG = "https://kg.example.org/ontology#"
+GRAPH = "https://kg.example.org/graph/"
+
+
+@pytest.fixture(scope="module")
+def store(example_build):
+    store = pyoxigraph.Store()
+    store.load(path=str(example_build[1] / "graph.trig"), format=pyoxigraph.RdfFormat.TRIG)
+    return store
+
+
+def test_trig_parses_with_rdflib_with_one_graph_per_document(example_build):
+    result, out = example_build
+    dataset = Dataset()
+    dataset.parse(out / "graph.trig", format="trig")
+    names = {str(g.identifier) for g in dataset.graphs() if len(g)}
+    doc_graphs = {n for n in names if n.startswith(GRAPH + "doc-")}
+    assert len(doc_graphs) == len(result.graph.documents) == 1
+    assert {GRAPH + "entities", GRAPH + "runs"} <= names
+
+
+def test_trig_parses_with_pyoxigraph(store, example_build):
+    graphs = {g.value for g in store.named_graphs()}
+    assert sum(1 for g in graphs if g.startswith(GRAPH + "doc-")) == len(example_build[0].graph.documents)
+
+
+def test_supply_query_returns_iran_to_russia_with_quote(store):
+    rows = [{k: s[k].value for k in ("supplier", "recipient", "item", "quote", "status")} for s in store.query(SUPPLY_QUERY)]
+    assert any(
+        r["supplier"] == "Iran" and r["recipient"] == "Russia" and r["item"] == "drones"
+        and r["quote"].startswith("Iran has so far supplied Russia with nearly 2,000 drones")
+        and r["status"] == KG + "Reported"
+        for r in rows
+    ), rows
+
+
+def test_every_assertion_has_position_and_quote_matching_the_document(store, example_documents):
+    text = next(iter(example_documents.values()))["text"]
+    query = """
+    PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX kg: <https://kg.example.org/ontology#>
+    PREFIX prov: <http://www.w3.org/ns/prov#>
+    SELECT ?a ?start ?end ?exact WHERE { GRAPH ?g {
+      ?a a kg:Assertion ; kg:evidence ?ev ; prov:wasDerivedFrom ?doc ; prov:wasGeneratedBy ?run .
+      ?ev oa:hasSource ?doc ; oa:hasSelector ?p , ?q .
+      ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+      ?q a oa:TextQuoteSelector ; oa:exact ?exact . } }"""
+    rows = list(store.query(query))
+    assert len(rows) >= 8
+    for row in rows:
+        assert text[int(row["start"].value):int(row["end"].value)] == row["exact"].value
+
+
+def test_no_blank_nodes(example_build):
+    dataset = Dataset()
+    dataset.parse(example_build[1] / "graph.trig", format="trig")
+    for s, p, o, _ in dataset.quads():
+        assert isinstance(s, URIRef) and not o.__class__.__name__ == "BNode"
+
+
+def test_article_metadata_travels_with_its_graph(example_build):
+    dataset = Dataset()
+    dataset.parse(example_build[1] / "graph.trig", format="trig")
+    docs = [g for g in dataset.graphs() if str(g.identifier).startswith(GRAPH + "doc-")]
+    articles = list(docs[0].subjects(RDF.type, URIRef("http://schema.org/NewsArticle")))
+    assert len(articles) == 1
+
+
+@pytest.mark.parametrize("value", ["javascript:alert(1)", "http://a/<b>", "http://a b", "no-scheme", "", None])
+def test_unsafe_urls_are_not_minted_as_iris(value):
+    assert safe_iri(value) is None
+
+
+def test_a_plain_url_is_kept_as_iri():
+    assert str(safe_iri("https://example.org/news?id=1")) == "https://example.org/news?id=1"
+
+
+def test_base_iri_is_validated():
+    with pytest.raises(ExportError, match="base IRI"):
+        Namespaces("not an iri")

@@ -1,0 +1,52 @@
+"""Entities from NER with in-document alias merging and demonyms resolved to countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.graph import Document
+from newsgraph.ingest.extract import extract
+from newsgraph.ingest.entities import resolve_entities
+from newsgraph.ingest.lexicons import load_lexicons
+from newsgraph.ingest.mentions import find_mentions
+
+
+def entities_of(nlp, text: str):
+    doc = nlp(text)
+    entities, _ = resolve_entities("d", find_mentions(doc, load_lexicons()))
+    return {e.label: e for e in entities}
+
+
+def test_surname_merges_with_full_name(nlp):
+    entities = entities_of(nlp, "Sergei Sozinov, a 36-year-old officer, visited Tehran. Sozinov later posted photos.")
+    assert "Sozinov" in entities["Sergei Sozinov"].aliases
+    assert "Sozinov" not in entities
+
+
+def test_short_facility_name_merges_with_long_one(nlp):
+    entities = entities_of(nlp, "The officers trained at the Kashan military base. Later the Kashan base hosted a contest.")
+    assert "Kashan base" in entities["Kashan military base"].aliases
+    assert entities["Kashan military base"].type == "Facility"
+
+
+def test_demonym_resolves_to_country(nlp):
+    entities = entities_of(nlp, "Iranian officials met Russian officers in Tehran.")
+    assert entities["Iran"].type == "Country" and "Iranian" in entities["Iran"].aliases
+    assert entities["Russia"].type == "Country"
+
+
+@pytest.mark.parametrize("name", ["Sergei Sozinov", "Kashan military base", "Iran"])
+def test_mention_spans_are_the_name_itself(nlp, name):
+    text = "Iran's officers said Sergei Sozinov's unit trained at the Kashan military base."
+    doc = nlp(text)
+    entities, _ = resolve_entities("d", find_mentions(doc, load_lexicons()))
+    entity = next(e for e in entities if e.label == name)
+    for mention in entity.mentions:
+        assert text[mention.start:mention.end] == mention.text
+        assert not mention.text.lower().startswith("the ") and not mention.text.endswith(("'s", "’s"))
+
+
+def test_only_entities_in_relations_are_kept(nlp):
+    text = "Iran has supplied Russia with 400 drones. Tehran is hot in summer."
+    extraction = extract(nlp(text), Document("d", text))
+    assert {e.label for e in extraction.entities} == {"Iran", "Russia"}

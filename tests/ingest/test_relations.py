@@ -1,0 +1,93 @@
+"""Relation rules, one behaviour each; the first on a spaCy Doc built by hand (no parser)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from newsgraph.graph import Document, Literal, Quantity
+from newsgraph.ingest.extract import extract
+
+
+def hand_built_supply(vocab) -> Doc:
+    words = ["Iran", "has", "supplied", "Russia", "with", "nearly", "2,000", "drones", "."]
+    doc = Doc(
+        vocab,
+        words=words,
+        spaces=[True, True, True, True, True, True, True, False, False],
+        heads=[2, 2, 2, 2, 2, 6, 7, 4, 2],
+        deps=["nsubj", "aux", "ROOT", "dobj", "prep", "advmod", "nummod", "pobj", "punct"],
+        pos=["PROPN", "AUX", "VERB", "PROPN", "ADP", "ADV", "NUM", "NOUN", "PUNCT"],
+        lemmas=["Iran", "have", "supply", "Russia", "with", "nearly", "2,000", "drone", "."],
+        tags=["NNP", "VBZ", "VBN", "NNP", "IN", "RB", "CD", "NNS", "."],
+        sent_starts=[True] + [False] * 8,
+    )
+    doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 3, 4, label="GPE"), Span(doc, 5, 7, label="CARDINAL")]
+    return doc
+
+
+def facts(extraction):
+    labels = {e.id: e.label for e in extraction.entities}
+    out = {}
+    for r in extraction.relations:
+        obj = r.object.value if isinstance(r.object, Literal) else labels[r.object]
+        out[(labels[r.subject], r.predicate, obj)] = r
+    return out
+
+
+def test_supply_rule_on_a_hand_built_doc(nlp):
+    doc = hand_built_supply(nlp.vocab)
+    extraction = extract(doc, Document("d", doc.text))
+    relation = facts(extraction)[("Iran", "suppliedTo", "Russia")]
+    assert relation.qualifiers["item"] == "drones"
+    assert relation.qualifiers["quantity"] == Quantity("nearly 2,000", 2000, True, "drone")
+    (evidence,) = relation.evidence
+    assert doc.text[evidence.start:evidence.end] == evidence.quote == "Iran has supplied Russia with nearly 2,000 drones"
+    assert evidence.status == "asserted" and evidence.rule == "supply-recipient-with-item"
+
+
+@pytest.mark.parametrize(
+    "text, fact, qualifiers",
+    [
+        ("Yuriy Ignat, a spokesperson for Ukraine's air force, spoke on Tuesday.",
+         ("Yuriy Ignat", "affiliatedWith", "Ukrainian Air Force"), {"role": "spokesperson"}),
+        ("Sergei Sozinov, a 36-year-old officer, lives in Kolomna.", ("Sergei Sozinov", "age", "36"), {}),
+        ("Iran delivered 300 drones to Russia last year.", ("Iran", "suppliedTo", "Russia"), {"item": "drones"}),
+        ("The competition was held at the Kashan military base, near the city of Isfahan.",
+         ("Kashan military base", "locatedNear", "Isfahan"), {}),
+        ("The falcon hunting competition was held at the Kashan military base.",
+         ("falcon hunting competition", "heldAt", "Kashan military base"), {}),
+        ("Sergei Sozinov received training at the Kashan military base.",
+         ("Sergei Sozinov", "trainedAt", "Kashan military base"), {}),
+    ],
+)
+def test_rule_finds_fact(nlp, text, fact, qualifiers):
+    found = facts(extract(nlp(text), Document("d", text)))
+    match = next((r for key, r in found.items() if key[1:] == fact[1:] and fact[0] in key[0]), None)
+    assert match is not None, (fact, list(found))
+    for name, value in qualifiers.items():
+        assert match.qualifiers[name] == value
+    for evidence in match.evidence:
+        assert text[evidence.start:evidence.end] == evidence.quote
+
+
+@pytest.mark.parametrize(
+    "text, status, source",
+    [
+        ("Iran supplied Russia with drones.", "asserted", None),
+        ("Officials said Iran supplied Russia with drones.", "reported", "Officials"),
+        ("Iran reportedly supplied Russia with drones.", "reported", None),
+        ("Tehran denied that Iran supplied Russia with drones.", "denied", "Tehran"),
+        ("Iran did not supply Russia with drones.", "denied", None),
+        ("According to Kyiv, Iran supplied Russia with drones.", "reported", "Kyiv"),
+    ],
+)
+def test_status_and_attribution_of_a_claim(nlp, text, status, source):
+    found = facts(extract(nlp(text), Document("d", text)))
+    (evidence,) = found[("Iran", "suppliedTo", "Russia")].evidence
+    assert (evidence.status, evidence.attributed_to) == (status, source)
+
+
+def test_no_relation_between_unrelated_names(nlp):
+    text = "Iran and Russia are large countries. Drones were shown in Moscow."
+    assert not [r for r in extract(nlp(text), Document("d", text)).relations if r.predicate == "suppliedTo"]

@@ -23,6 +23,7 @@ class Lexicons:
     facility_heads: frozenset[str]
     organization_heads: frozenset[str]
     event_heads: frozenset[str]
+    weapon_heads: frozenset[str]
     transparent_nouns: dict[str, str]
     approximators: frozenset[str]
     countries: dict[str, str]
@@ -56,6 +57,7 @@ def load_lexicons() -> Lexicons:
         facility_heads=frozenset(raw["facility_heads"]),
         organization_heads=frozenset(raw["organization_heads"]),
         event_heads=frozenset(raw["event_heads"]),
+        weapon_heads=frozenset(raw["weapon_heads"]),
         transparent_nouns=dict(raw["transparent_nouns"]),
         approximators=frozenset(raw["approximators"]),
         countries=countries,

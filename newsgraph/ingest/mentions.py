@@ -120,13 +120,15 @@ def _from_entity(ent: Span, lex: Lexicons) -> list[Candidate]:
         kind = "demonym" if normalise_name(span.text) in lex.demonyms else "name"
         base = _candidate(span, "Country", country, kind)
     elif ent.label_ == "NORP":
-        return []  # a religious or political group, not a country: not an entity yet
+        # a religious or political group is not an entity yet, but "Shahed drones" names a weapon
+        weapon = _expand_to_head(span, _candidate(span, "Thing", span.text), lex)
+        return [weapon] if weapon is not None and weapon.type == "Weapon" else []
     else:
         base = _candidate(span, _refined_type(span, type_, lex), span.text)
     expanded = _expand_to_head(span, base, lex)
     if expanded is None:
         return [base]
-    return [expanded] if expanded.type == "Facility" else [base, expanded]
+    return [expanded] if expanded.type in {"Facility", "Weapon"} else [base, expanded]
 
 
 def _expand_to_head(span: Span, base: Candidate, lex: Lexicons) -> Candidate | None:
@@ -142,6 +144,8 @@ def _expand_to_head(span: Span, base: Candidate, lex: Lexicons) -> Candidate | N
     facility = head_phrase(head, lex.facility_heads)
     if facility and base.kind != "demonym" and base.type != "Country":
         return _candidate(full, "Facility", full.text)
+    if base.type != "Country" and base.type != "Person" and head_phrase(head, lex.weapon_heads):
+        return _candidate(full, "Weapon", full.text)
     organisation = head_phrase(head, lex.organization_heads)
     if organisation and base.type == "Country":
         adjective = lex.adjectives.get(base.label, base.label)

@@ -39,6 +39,8 @@ class Rule:
     literal: dict | None = None
     subject_from: str | None = None
     framing: str = "clause"
+    object_possessor: bool = False
+    subject_conjuncts: bool = True
 
     @property
     def anchors(self) -> list[str]:
@@ -104,6 +106,8 @@ def load_rules() -> RuleSet:
             literal=spec.get("literal"),
             subject_from=spec.get("subject_from"),
             framing=spec.get("framing", "clause"),
+            object_possessor=bool(spec.get("object_possessor", False)),
+            subject_conjuncts=bool(spec.get("subject_conjuncts", True)),
         )
         missing = {"trigger"} - set(rule.anchors)
         if missing or ("subject" not in rule.anchors and not rule.subject_from):
@@ -147,8 +151,24 @@ def _candidate_at(token: Token, ctx: _Context, depth: int = 0) -> Candidate | No
     return None
 
 
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+
+
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("the drones that have been used" -> drones)."""
+    if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
 def _with_conjuncts(token: Token) -> list[Token]:
+    token = _antecedent(token)
     return [token, *token.conjuncts]
+
+
+def _possessor(token: Token) -> Token | None:
+    """The possessor of a noun ("Ukraine's civilian infrastructure" -> Ukraine)."""
+    return next((c for c in token.children if c.dep_ == "poss"), None)
 
 
 def _governing_subject(trigger: Token) -> Token | None:
@@ -251,6 +271,8 @@ def _apply(rule: Rule, anchors: dict[str, Token], ctx: _Context, extractor: str)
     trigger = anchors["trigger"]
     if "subject" in anchors:
         subject_tokens = _with_conjuncts(anchors["subject"])
+        if not rule.subject_conjuncts:
+            subject_tokens = subject_tokens[:1]
     else:
         governing = _governing_subject(trigger)
         subject_tokens = _with_conjuncts(governing) if governing is not None else []
@@ -262,7 +284,12 @@ def _apply(rule: Rule, anchors: dict[str, Token], ctx: _Context, extractor: str)
             [(literal, (token.idx, token.idx + len(token.text)))] if literal else []
         )
     else:
-        found = (_candidate_at(t, ctx) for t in _with_conjuncts(anchors["object"]))
+        found = []
+        for token in _with_conjuncts(anchors["object"]):
+            cand = _candidate_at(token, ctx)
+            if cand is None and rule.object_possessor and (owner := _possessor(token)) is not None:
+                cand = _candidate_at(owner, ctx)
+            found.append(cand)
         objects = [(c, (c.start, c.end)) for c in found if c is not None]
     qualifiers: dict[str, object] = {}
     extra: list[tuple[int, int]] = []

@@ -59,6 +59,19 @@ def test_supply_rule_on_a_hand_built_doc(nlp):
          ("falcon hunting competition", "heldAt", "Kashan military base"), {}),
         ("Sergei Sozinov received training at the Kashan military base.",
          ("Sergei Sozinov", "trainedAt", "Kashan military base"), {}),
+        ("Israeli Defense Minister Benny Gantz warned Iran.",
+         ("Benny Gantz", "affiliatedWith", "Israel"), {"role": "Defense Minister"}),
+        ("Israel may align with Russian President Vladimir Putin's regime.",
+         ("Vladimir Putin", "leaderOf", "Russia"), {"role": "President"}),
+        ("The officers came from the Russian city of Kolomna.", ("Kolomna", "locatedIn", "Russia"), {}),
+        ("Four officers were seen at the Kashan military base in Iran.", ("Kashan military base", "locatedIn", "Iran"), {}),
+        ("Sergei Sozinov, a 36-year-old officer from the Russian city of Kolomna, spoke.",
+         ("Sergei Sozinov", "residesIn", "Kolomna"), {}),
+        ("Iran's military alliance with Russia has grown.", ("Iran", "alliedWith", "Russia"), {}),
+        ("A photograph of Ayatollah Khomeini, the Islamic Republic's founder, hangs there.",
+         ("Ayatollah Khomeini", "founderOf", "Iran"), {}),
+        ("Iran showed the Shahed drones that have been used against Ukraine's civilian infrastructure.",
+         ("Shahed drones", "usedAgainst", "Ukraine"), {}),
     ],
 )
 def test_rule_finds_fact(nlp, text, fact, qualifiers):
@@ -86,6 +99,20 @@ def test_status_and_attribution_of_a_claim(nlp, text, status, source):
     found = facts(extract(nlp(text), Document("d", text)))
     (evidence,) = found[("Iran", "suppliedTo", "Russia")].evidence
     assert (evidence.status, evidence.attributed_to) == (status, source)
+
+
+def test_appositive_describes_only_its_own_name(nlp):
+    text = "They were named as Hleb Plivkin, a 25-year-old officer; and Yevhenii Glukhov, a 30-year-old cadet."
+    found = facts(extract(nlp(text), Document("d", text)))
+    ages = sorted((key[0], key[2]) for key in found if key[1] == "age")
+    assert ages == [("Hleb Plivkin", "25"), ("Yevhenii Glukhov", "30")]
+
+
+def test_appositive_role_is_the_articles_own_description(nlp):
+    text = "Officials say drones fell, Yuriy Ignat, a spokesperson for Ukraine's air force, said."
+    found = facts(extract(nlp(text), Document("d", text)))
+    (evidence,) = found[("Yuriy Ignat", "affiliatedWith", "Ukrainian Air Force")].evidence
+    assert evidence.status == "asserted" and evidence.attributed_to is None
 
 
 def test_no_relation_between_unrelated_names(nlp):

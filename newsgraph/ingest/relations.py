@@ -192,6 +192,14 @@ def _phrase(token: Token, deps: frozenset[str] = frozenset({"compound"})) -> Spa
     return token.doc[first : token.i + 1]
 
 
+def _without_names(phrase: Span, head: Token, ctx: _Context) -> Span:
+    """A title without the names inside it: "U.S. President" -> "President" (U.S. is the object)."""
+    start = phrase.start
+    while start < head.i and start in ctx.index:
+        start += 1
+    return phrase.doc[start : phrase.end]
+
+
 def _number(words: Iterable[Token]) -> float | int | None:
     value = None
     for word in words:
@@ -296,6 +304,8 @@ def _apply(rule: Rule, anchors: dict[str, Token], ctx: _Context, extractor: str)
     for name, anchor in rule.qualifiers.items():
         token = anchors[anchor]
         phrase = _phrase(token)
+        if name == "role":
+            phrase = _without_names(phrase, token, ctx)
         qualifiers[name] = phrase.text
         extra.append((phrase.start_char, phrase.end_char))
         if name == "item":

@@ -85,9 +85,13 @@ def _node_view(graph: KnowledgeGraph, node: str) -> dict[str, Any]:
 
 def to_view(graph: KnowledgeGraph, title: str = "newsgraph") -> View:
     """Nodes, edges and legend of the page, computed from the graph alone."""
-    edges, used = [], set()
+    edges, used, literals = [], set(), {}
     for number, relation in enumerate(graph.relations()):
         subject, _, obj = relation.key
+        if isinstance(relation.object, Literal):
+            # one literal node per subject: two people aged 25 are not linked through "25"
+            literals[f"{obj}@{subject}"] = obj
+            obj = f"{obj}@{subject}"
         status = _best_status(relation)
         edges.append({
             "id": f"e{number}",
@@ -103,6 +107,7 @@ def to_view(graph: KnowledgeGraph, title: str = "newsgraph") -> View:
         })
         used.update((subject, obj))
     nodes = [_node_view(graph, node) for node in graph.graph.nodes if node in used]
+    nodes += [{**_node_view(graph, key), "id": node} for node, key in literals.items()]
     present = {n["type"] for n in nodes}
     legend = [{"type": name, **style} for name, style in _styles()["types"].items() if name in present]
     return View(nodes, edges, legend, title)
@@ -112,7 +117,7 @@ def _network(view: View) -> Network:
     """The pyvis network of the view: layout options and the drawn nodes and edges."""
     net = Network(directed=True, height="100%", width="100%", cdn_resources="local")
     for node in view.nodes:
-        net.add_node(node["id"], label=node["label"], color=node["color"], shape=node["shape"], group=node["type"])
+        net.add_node(node["id"], label=node["label"], color=node["color"], shape=node["shape"], title=None)
     for edge in view.edges:
         net.add_edge(
             edge["from"], edge["to"], id=edge["id"], label=edge["predicate"],

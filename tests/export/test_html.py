@@ -34,3 +34,22 @@ def test_markup_in_article_text_is_escaped(hostile_build):
     assert "<script>alert(2)</script>" not in page
     # the text is there, as JSON-escaped data
     assert "\\u003cscript\\u003ealert(2)\\u003c/script\\u003e" in page
+
+
+def test_equal_literals_of_different_subjects_are_separate_nodes():
+    from newsgraph.graph import Document, Entity, Evidence, Extraction, KnowledgeGraph, Literal, Relation, entity_id
+
+    people = [Entity(entity_id("Person", n), n, "Person") for n in ("Hleb Plivkin", "Yevhenii Glukhov")]
+    text = "Hleb Plivkin, 25, and Yevhenii Glukhov, 25."
+
+    def age(person: Entity, start: int) -> Relation:
+        quote = text[start:start + len(person.label) + 4]
+        ev = Evidence("d", text, 0, len(text), start, start + len(quote), quote, (start, start + len(person.label)),
+                      None, None, "test/1", 0.9)
+        return Relation(person.id, "age", Literal("25", "integer"), evidence=(ev,))
+
+    graph = KnowledgeGraph.from_extractions([Extraction(Document("d", text), tuple(people), (age(people[0], 0), age(people[1], 21)))])
+    view = to_view(graph)
+    literal_nodes = [n for n in view.nodes if n["type"] == "Literal"]
+    assert len(literal_nodes) == 2 and {n["label"] for n in literal_nodes} == {"25"}
+    assert {e["to"] for e in view.edges} == {n["id"] for n in literal_nodes}

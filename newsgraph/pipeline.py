@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import spacy
 
@@ -17,7 +17,7 @@ from .export import ExportOptions, Run, write_json, write_outputs
 from .export.rdf import DEFAULT_BASE
 from .graph import Document, KnowledgeGraph
 from .ingest import Failure, Loaded, extract_documents, load_documents, load_pipeline, load_rules, model_name
-from .ingest.sources import MAX_BYTES
+from .ingest.sources import SourceSettings
 
 __all__ = ["BuildResult", "build", "build_graph"]
 
@@ -43,14 +43,22 @@ class BuildResult:
 class _Intake:
     """Streams documents to extraction while recording what cleaning removed and what was skipped."""
 
-    def __init__(self) -> None:
+    def __init__(self, progress: Callable[["_Intake"], None] | None = None) -> None:
         self.skipped: list[dict[str, str]] = []
         self.cleaning: list[dict[str, Any]] = []
         self.inputs = 0
+        self.done = 0
         self._seen: dict[str, str] = {}
+        self._progress = progress
 
     def skip(self, failure: Failure) -> None:
+        log.info("skipped %s", failure.reason)
         self.skipped.append({"input": failure.input, "reason": failure.reason})
+        self.tick()
+
+    def tick(self) -> None:
+        if self._progress is not None:
+            self._progress(self)
 
     def documents(self, loaded: Iterable[Loaded | Failure]) -> Iterator[Document]:
         for item in loaded:
@@ -59,10 +67,12 @@ class _Intake:
                 self.skip(item)
                 continue
             document = item.document
-            if document.id in self._seen:
-                self.skip(Failure(document.source or document.id, f"duplicate of {self._seen[document.id]} (same text): processed once"))
+            earlier = self._seen.get(document.id) or self._seen.get(document.sha256)
+            if earlier is not None:
+                self.skip(Failure(document.source or document.id,
+                                  f"{document.source}: duplicate of {earlier} (same URL or text): processed once"))
                 continue
-            self._seen[document.id] = document.source or document.id
+            self._seen[document.id] = self._seen[document.sha256] = document.source or document.id
             self.cleaning.append({
                 "doc": document.id,
                 "input": document.source,
@@ -80,15 +90,22 @@ def _version(package: str) -> str:
         return "unknown"
 
 
-def build_graph(inputs: Iterable[str | Path], model: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[KnowledgeGraph, _Intake]:
+def build_graph(
+    inputs: Iterable[str | Path],
+    model: str | None = None,
+    settings: SourceSettings | None = None,
+    progress: Callable[[_Intake], None] | None = None,
+) -> tuple[KnowledgeGraph, _Intake]:
     """Read and extract every input into one KnowledgeGraph, streaming document by document."""
     nlp = load_pipeline(model)
-    graph, intake = KnowledgeGraph(), _Intake()
-    for result in extract_documents(nlp, intake.documents(load_documents(inputs, max_bytes))):
+    graph, intake = KnowledgeGraph(), _Intake(progress)
+    for result in extract_documents(nlp, intake.documents(load_documents(inputs, settings))):
         if isinstance(result, Failure):
             intake.skip(result)
             continue
         graph.add(result)
+        intake.done += 1
+        intake.tick()
         log.info("%s: %d relations", result.document.source or result.document.id, len(result.relations))
     return graph, intake
 
@@ -99,14 +116,15 @@ def build(
     model: str | None = None,
     rdf_format: str = "trig",
     base: str = DEFAULT_BASE,
-    max_bytes: int = MAX_BYTES,
+    settings: SourceSettings | None = None,
+    progress: Callable[[_Intake], None] | None = None,
 ) -> BuildResult:
     """Build the graph of `inputs` and write every output and `report.json` into `out`."""
     out = Path(out)
     started, clock = datetime.now(timezone.utc), time.perf_counter()
     nlp = load_pipeline(model)
     loaded_at = time.perf_counter()
-    graph, intake = build_graph(inputs, model, max_bytes)
+    graph, intake = build_graph(inputs, model, settings, progress)
     extracted_at = time.perf_counter()
     rules = load_rules()
     run = Run(rules.extractor, rules.version, started=started.replace(microsecond=0),

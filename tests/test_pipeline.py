@@ -109,7 +109,7 @@ def test_a_bad_input_is_skipped_and_the_rest_is_built(nlp, tmp_path):
     empty.write_text("", encoding="utf-8")
     result = build([empty, tmp_path / "missing.txt", EXAMPLE], tmp_path / "out")
     reasons = [s["reason"] for s in result.report["skipped"]]
-    assert any("empty.txt" in r and "no article text" in r for r in reasons)
+    assert any("empty.txt" in r and "is empty" in r for r in reasons)
     assert any("missing.txt" in r and "no such file" in r for r in reasons)
     assert len(result.graph) > 0
     assert result.exit_status == 2

@@ -14,7 +14,9 @@ from ..errors import InputError
 
 __all__ = ["WebPage", "extract_page"]
 
-_DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S"}
+#: A page whose main text is shorter than this is a navigation or login page, not an article.
+MIN_WORDS = 8
+_DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ def extract_page(html: str, source: str, url: str | None = None) -> WebPage:
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
         favor_precision=True, date_extraction_params=_DATE_PARAMS,
     )
-    if found is None or not (found.text or "").strip():
+    if found is None or len((found.text or "").split()) < MIN_WORDS:
         raise InputError(f"{source}: no article text found in the HTML: is it an article page (not an index or login page)?")
     metadata = {
         "title": found.title,

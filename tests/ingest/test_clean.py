@@ -29,3 +29,23 @@ def test_article_sentences_are_kept_whole():
 def test_normalise_text_removes_controls_and_surrogates_before_offsets():
     assert normalise_text("Ira\u0000n\ud800 has\u00a0drones\r\n") == "Iran has drones\n"
     assert normalise_text("Cafe\u0301") == "Café"
+
+
+def test_scraped_chrome_kinds_are_removed_and_body_kept():
+    body = ("The ministry said in its weekly newsletter that Iran supplied Russia with drones, and officials in "
+            "Kyiv repeated the claim at a press conference on Tuesday, adding that more deliveries were expected.")
+    raw = "\n".join([
+        "Friday, April 19th | 11 Nisan 5784",
+        "Subscribe",
+        "× [contact-form-7 404 \"Not Found\"]",
+        "Share this Story: Facebook Twitter",
+        "Sign up for our daily newsletter",
+        "We use cookies to improve your experience. Accept all cookies",
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+        body,
+    ])
+    cleaned = clean_text(raw)
+    assert cleaned.text == body
+    assert {r.rule for r in cleaned.removed} >= {"date-banner", "call-to-action", "form-error", "share-bar",
+                                                "newsletter", "cookie-notice", "recaptcha"}
+    assert cleaned.chars_removed == sum(len(r.text) for r in cleaned.removed) > 0

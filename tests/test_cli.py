@@ -29,3 +29,37 @@ def test_nothing_processed_exits_one_with_the_reason_and_no_traceback(nlp, tmp_p
 def test_unknown_output_format_lists_the_known_ones():
     with pytest.raises(ExportError, match="facts, documents, rdf, html"):
         get_output("pdf")
+
+
+def test_progress_bar_on_a_terminal(tmp_path):
+    """On a TTY the run shows documents done, skipped and the rate (tqdm), on stderr."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    import fcntl
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # a terminal 120 columns wide
+    process = subprocess.run(
+        [sys.executable, "-m", "newsgraph", "build", str(EXAMPLE), str(tmp_path / "none.txt"), "-o", str(tmp_path / "out")],
+        stdout=subprocess.DEVNULL, stderr=slave, timeout=300,
+    )
+    os.close(slave)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(master)
+    text = output.decode("utf-8", "replace")
+    assert process.returncode == 2
+    assert "doc/s" in text or "s/doc" in text
+    assert "done=1" in text and "skipped=1" in text

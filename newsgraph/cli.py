@@ -30,7 +30,37 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="skip inputs larger than this (default: 5 MB)")
     build.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for a URL (default: 15)")
     build.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    evaluate = commands.add_parser("eval", help="score facts.jsonl against gold facts (precision, recall, F1)")
+    evaluate.add_argument("gold", metavar="GOLD.jsonl", help="gold facts (format of the evaluation README)")
+    evaluate.add_argument("facts", metavar="FACTS.jsonl", help="facts.jsonl written by newsgraph build")
+    evaluate.add_argument("--min-precision", type=float, default=None, help="exit 3 when precision is below this")
+    evaluate.add_argument("--min-recall", type=float, default=None, help="exit 3 when recall is below this")
+    evaluate.add_argument("--json", action="store_true", help="print the full score as JSON")
     return parser
+
+
+def _eval(args: argparse.Namespace) -> int:
+    import json
+
+    from .evaluate import read_jsonl, score_facts
+
+    score = score_facts(read_jsonl(args.facts), read_jsonl(args.gold))
+    if args.json:
+        print(json.dumps(score.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(f"precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}")
+        for tier, row in score.tiers.items():
+            print(f"  tier {tier:<9} recall {row['recall']:.3f} ({row['matched']}/{row['gold']})")
+        print(f"  {'predicate':<16}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}{'made':>6}")
+        for predicate, row in score.predicates.items():
+            print(f"  {predicate:<16}{row['precision']:>7.2f}{row['recall']:>7.2f}{row['f1']:>7.2f}{row['gold']:>6}{row['produced']:>6}")
+        print(f"  modality {score.modality[0]}/{score.modality[1]}  attribution {score.attribution[0]}/{score.attribution[1]}")
+        for label, items in (("missed", score.missed), ("wrong", score.wrong), ("negative facts produced", score.negatives_produced)):
+            for item in items:
+                print(f"  {label}: {item}")
+    below = (args.min_precision is not None and score.precision < args.min_precision) or (
+        args.min_recall is not None and score.recall < args.min_recall)
+    return 3 if below else 0
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -75,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
-        return _build(args)
+        return _eval(args) if args.command == "eval" else _build(args)
     except NewsgraphError as exc:
         print(f"newsgraph: error: {exc}", file=sys.stderr)
         return 1

@@ -72,6 +72,14 @@ def test_supply_rule_on_a_hand_built_doc(nlp):
          ("Ayatollah Khomeini", "founderOf", "Iran"), {}),
         ("Iran showed the Shahed drones that have been used against Ukraine's civilian infrastructure.",
          ("Shahed drones", "usedAgainst", "Ukraine"), {}),
+        ("The robbery happened in Livingston, Texas, on Monday.", ("Livingston", "locatedIn", "Texas"), {}),
+        ("Lee Harvey Oswald killed President Kennedy in Dallas.", ("Lee Harvey Oswald", "killed", "Kennedy"), {}),
+        ("In 1882 the outlaw Jesse James was shot by Robert Ford.", ("Robert Ford", "killed", "Jesse James"), {}),
+        ("In 1752, flagmaker Betsy Ross was born in Philadelphia.", ("Betsy Ross", "residesIn", "Philadelphia"), {}),
+        ("Israeli Defense Minister Benny Gantz warned Iran.", ("Benny Gantz", "citizenOf", "Israel"), {}),
+        ("Pepperell, based in West Point, makes towels.", ("Pepperell", "basedIn", "West Point"), {}),
+        ("Vyacheslav Chornovil, leader of the Ukrainian Popular Rukh, spoke.",
+         ("Vyacheslav Chornovil", "leaderOf", "Ukrainian Popular Rukh"), {"role": "leader"}),
     ],
 )
 def test_rule_finds_fact(nlp, text, fact, qualifiers):

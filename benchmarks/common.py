@@ -1,0 +1,32 @@
+"""Helpers shared by the benchmarks: run newsgraph's extraction over plain texts."""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from newsgraph.graph import Document, Extraction, Literal
+from newsgraph.ingest import extract_documents, load_pipeline
+
+
+def extract_texts(texts: Iterable[tuple[str, str]], model: str | None = None) -> Iterator[Extraction]:
+    """(id, text) pairs through newsgraph's extractor, text taken as is (no page cleaning)."""
+    nlp = load_pipeline(model)
+    for result in extract_documents(nlp, (Document(doc_id, text) for doc_id, text in texts)):
+        if isinstance(result, Extraction):
+            yield result
+
+
+def entity_relations(extraction: Extraction) -> Iterator[tuple[str, tuple[int, int], tuple[int, int], object]]:
+    """(predicate, subject span, object span, relation) for each evidence of each entity relation."""
+    for relation in extraction.relations:
+        if isinstance(relation.object, Literal):
+            continue
+        for evidence in relation.evidence:
+            if evidence.object_span is not None:
+                yield relation.predicate, evidence.subject_span, evidence.object_span, relation
+
+
+def table(rows: list[list[object]], header: list[str]) -> str:
+    widths = [max(len(str(x)) for x in column) for column in zip(header, *rows)]
+    line = lambda r: "  ".join(str(x).ljust(w) for x, w in zip(r, widths))  # noqa: E731
+    return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r) for r in rows)])

@@ -1,0 +1,134 @@
+"""CoNLL04 (Roth & Yih 2004) with the mapping of the evaluation README: strict and relaxed micro-F1.
+
+    .venv/bin/python benchmarks/conll04.py ../shared/eval/conll04/conll04_dev.json [--show N]
+
+Text = tokens joined by single spaces. Strict: both mention spans exact and the relation right;
+relaxed: both spans overlap and the relation right. Micro-averaged over the five relation types.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import entity_relations, extract_texts, table  # noqa: E402
+
+#: newsgraph predicate -> CoNLL04 relation it counts as.
+MAPPING = {
+    "locatedIn": "Located_In",
+    "basedIn": "OrgBased_In",
+    "affiliatedWith": "Work_For",
+    "leaderOf": "Work_For",
+    "memberOf": "Work_For",
+    "residesIn": "Live_In",
+    "citizenOf": "Live_In",
+    "killed": "Kill",
+}
+RELATIONS = ("Located_In", "OrgBased_In", "Work_For", "Live_In", "Kill")
+
+
+def char_spans(tokens: list[str]) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for token in tokens:
+        spans.append((at, at + len(token)))
+        at += len(token) + 1
+    return spans
+
+
+def gold_of(sentence: dict) -> set[tuple[str, tuple[int, int], tuple[int, int]]]:
+    spans = char_spans(sentence["tokens"])
+    entity = lambda e: (spans[e["start"]][0], spans[e["end"] - 1][1])  # noqa: E731
+    return {(r["type"], entity(sentence["entities"][r["head"]]), entity(sentence["entities"][r["tail"]]))
+            for r in sentence["relations"]}
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def predicted_of(extraction) -> set[tuple[str, tuple[int, int], tuple[int, int]]]:
+    found = set()
+    for predicate, subject, obj, relation in entity_relations(extraction):
+        label = MAPPING.get(predicate)
+        if label == "Located_In" and relation.subject and extraction_type(extraction, relation.subject) == "Organization":
+            label = "OrgBased_In"  # the README accepts locatedIn for organisations
+        if label:
+            found.add((label, subject, obj))
+    return found
+
+
+def extraction_type(extraction, entity_id: str) -> str | None:
+    return next((e.type for e in extraction.entities if e.id == entity_id), None)
+
+
+def score(pairs, relaxed: bool) -> dict[str, Counter]:
+    counts: dict[str, Counter] = {r: Counter() for r in RELATIONS}
+    for gold, predicted in pairs:
+        for label, subject, obj in predicted:
+            if relaxed:
+                hit = any(g[0] == label and overlaps(g[1], subject) and overlaps(g[2], obj) for g in gold)
+            else:
+                hit = (label, subject, obj) in gold
+            counts[label]["tp" if hit else "fp"] += 1
+        for label, subject, obj in gold:
+            if relaxed:
+                found = any(p[0] == label and overlaps(p[1], subject) and overlaps(p[2], obj) for p in predicted)
+            else:
+                found = (label, subject, obj) in predicted
+            counts[label]["gold"] += 1
+            counts[label]["found"] += found
+    return counts
+
+
+def prf(tp: int, made: int, found: int, gold: int) -> tuple[float, float, float]:
+    p = tp / made if made else 0.0
+    r = found / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data", type=Path, help="conll04_dev.json (SpERT format)")
+    parser.add_argument("--show", type=int, default=0, help="print N missed and N wrong relations")
+    args = parser.parse_args()
+    sentences = json.loads(args.data.read_text(encoding="utf-8"))
+    started = time.perf_counter()
+    texts = [(f"s{i}", " ".join(s["tokens"])) for i, s in enumerate(sentences)]
+    extractions = {e.document.id: e for e in extract_texts(texts)}
+    pairs = [(gold_of(s), predicted_of(extractions[f"s{i}"]) if f"s{i}" in extractions else set())
+             for i, s in enumerate(sentences)]
+    elapsed = time.perf_counter() - started
+    rows = []
+    for mode in ("strict", "relaxed"):
+        counts = score(pairs, relaxed=mode == "relaxed")
+        total = Counter()
+        for label in RELATIONS:
+            c = counts[label]
+            total.update(c)
+            p, r, f = prf(c["tp"], c["tp"] + c["fp"], c["found"], c["gold"])
+            rows.append([mode, label, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", c["gold"], c["tp"] + c["fp"]])
+        p, r, f = prf(total["tp"], total["tp"] + total["fp"], total["found"], total["gold"])
+        rows.append([mode, "MICRO", f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", total["gold"], total["tp"] + total["fp"]])
+    print(f"CoNLL04 {args.data.name}: {len(sentences)} sentences in {elapsed:.1f} s")
+    print(table(rows, ["mode", "relation", "P", "R", "F1", "gold", "made"]))
+    if args.show:
+        shown_missed = shown_wrong = 0
+        for (gold, predicted), (doc_id, text) in zip(pairs, texts):
+            for g in gold - predicted:
+                if shown_missed < args.show:
+                    shown_missed += 1
+                    print(f"MISSED {g[0]}: {text[g[1][0]:g[1][1]]!r} -> {text[g[2][0]:g[2][1]]!r} | {text}")
+            for p in predicted - gold:
+                if shown_wrong < args.show:
+                    shown_wrong += 1
+                    print(f"WRONG  {p[0]}: {text[p[1][0]:p[1][1]]!r} -> {text[p[2][0]:p[2][1]]!r} | {text}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -17,7 +17,7 @@ from .mentions import Candidate
 
 __all__ = ["resolve_entities"]
 
-_SHORTENABLE = frozenset({"Facility", "Organization", "Event"})
+_SHORTENABLE = frozenset({"Facility", "Organization", "Event", "Group"})
 
 
 @dataclass
@@ -67,6 +67,10 @@ def _match(cand: Candidate, clusters: list[_Cluster]) -> _Cluster | None:
     for cluster in recent:
         if key in cluster.keys:
             return cluster
+    if cand.kind == "name" and len(words) == 1:
+        facilities = [c for c in reversed(clusters) if c.type == "Facility" and normalise_name(c.label).split(" ")[0] == key]
+        if len(facilities) == 1 and not any(key in c.keys for c in clusters if c.type != "Facility"):
+            return facilities[0]  # "Kashan" alone, in an article about "the Kashan military base"
     if cand.type == "Person" and len(words) == 1:
         people = [c for c in recent if key in {normalise_name(c.label).split(" ")[i] for i in (0, -1)}]
         return people[0] if len(people) == 1 else None

@@ -24,6 +24,12 @@ class Lexicons:
     organization_heads: frozenset[str]
     event_heads: frozenset[str]
     weapon_heads: frozenset[str]
+    organization_nouns: frozenset[str]
+    """common nouns that make the names in apposition to them organisations ("outlets Slidstvo and OurMoney")"""
+    investigative_events: frozenset[str]
+    group_nouns: frozenset[str]
+    """plural or collective nouns that, with a demonym or a number, name a group ("four Russian officers")"""
+    """event nouns that are worth an entity even when indefinite ("an independent investigation")"""
     transparent_nouns: dict[str, str]
     approximators: frozenset[str]
     countries: dict[str, str]
@@ -58,6 +64,9 @@ def load_lexicons() -> Lexicons:
         organization_heads=frozenset(raw["organization_heads"]),
         event_heads=frozenset(raw["event_heads"]),
         weapon_heads=frozenset(raw["weapon_heads"]),
+        organization_nouns=frozenset(raw["organization_nouns"]),
+        investigative_events=frozenset(raw["investigative_events"]),
+        group_nouns=frozenset(raw["group_nouns"]),
         transparent_nouns=dict(raw["transparent_nouns"]),
         approximators=frozenset(raw["approximators"]),
         countries=countries,

@@ -102,6 +102,11 @@ def _refined_type(span: Span, type_: str, lex: Lexicons) -> str:
     root = span.root
     if any(c.dep_ == "appos" and c.lemma_.lower() in lex.role_nouns for c in root.children):
         return "Person"
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "appos" and first.head.lemma_.lower() in lex.organization_nouns:
+        return "Organization"
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         governor = root.head.head
         found = lex.transparent_nouns.get(governor.lemma_.lower())
@@ -177,6 +182,26 @@ def _lexical_mentions(doc: Doc, lex: Lexicons, covered: set[int]) -> list[Candid
             found.append(_candidate(span, type_, label))
         elif any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children) and not modifiers:
             found.append(_candidate(doc[token.i : token.i + 1], type_, token.lemma_.lower(), "description"))
+        elif token.lemma_.lower() in lex.investigative_events and not modifiers:
+            # "an independent investigation" introduces an entity that later "the investigation" refers to
+            found.append(_candidate(doc[token.i : token.i + 1], type_, token.lemma_.lower(), "name"))
+    return found
+
+
+def _group_mentions(doc: Doc, lex: Lexicons, covered: set[int]) -> list[Candidate]:
+    """Groups of people named by a demonym or a number: "a Russian delegation", "four Russian officers"."""
+    found = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.i in covered or token.lower_ not in lex.group_nouns:
+            continue
+        modifiers = [c for c in token.lefts if c.dep_ in {"amod", "nummod", "compound"}]
+        national = any(c.dep_ == "amod" and lex.country(c.text) for c in modifiers)
+        counted = any(c.dep_ == "nummod" for c in modifiers)
+        if not (national or counted):
+            continue
+        first = min(c.i for c in modifiers)
+        span = doc[first : token.i + 1]
+        found.append(_candidate(span, "Group", span.text))
     return found
 
 
@@ -187,6 +212,7 @@ def find_mentions(doc: Doc, lex: Lexicons) -> list[Candidate]:
         found.extend(_from_entity(ent, lex))
     covered = {i for c in found for i in range(c.first, c.last)}
     found.extend(_lexical_mentions(doc, lex, covered))
+    found.extend(_group_mentions(doc, lex, covered))
     unique = {(c.start, c.end): c for c in found}
     return sorted(unique.values(), key=lambda c: (c.start, -c.end))
 

@@ -162,7 +162,12 @@ def _antecedent(token: Token) -> Token:
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
+    """The token (or its antecedent) and its coordinated tokens; a common noun with names in
+    apposition stands for those names ("outlets Slidstvo and OurMoney")."""
     token = _antecedent(token)
+    named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if token.pos_ == "NOUN" and named is not None:
+        token = named
     return [token, *token.conjuncts]
 
 

@@ -50,3 +50,19 @@ def test_only_entities_in_relations_are_kept(nlp):
     text = "Iran has supplied Russia with 400 drones. Tehran is hot in summer."
     extraction = extract(nlp(text), Document("d", text))
     assert {e.label for e in extraction.entities} == {"Iran", "Russia"}
+
+
+def test_first_word_of_a_facility_names_the_facility(nlp):
+    entities = entities_of(nlp, "Officers trained at the Kashan military base. A Russian delegation visited Kashan in May.")
+    assert "Kashan" in entities["Kashan military base"].aliases
+    assert "Kashan" not in entities
+
+
+def test_names_in_apposition_to_an_organisation_noun_are_organisations(nlp):
+    entities = entities_of(nlp, "The report was written by Ukrainian outlets Slidstvo and OurMoney last year.")
+    assert entities["Slidstvo"].type == entities["OurMoney"].type == "Organization"
+
+
+def test_a_counted_or_national_group_is_a_group_entity(nlp):
+    entities = entities_of(nlp, "Four Russian officers trained in Iran. The officers later returned.")
+    assert entities["Four Russian officers"].type == "Group"

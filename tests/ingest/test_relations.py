@@ -80,6 +80,12 @@ def test_supply_rule_on_a_hand_built_doc(nlp):
         ("Pepperell, based in West Point, makes towels.", ("Pepperell", "basedIn", "West Point"), {}),
         ("Vyacheslav Chornovil, leader of the Ukrainian Popular Rukh, spoke.",
          ("Vyacheslav Chornovil", "leaderOf", "Ukrainian Popular Rukh"), {"role": "leader"}),
+        ("The report was written by Ukrainian outlets Slidstvo and OurMoney last year.", ("OurMoney", "basedIn", "Ukraine"), {}),
+        ("It was an independent investigation conducted by the outlet Slidstvo.",
+         ("investigation", "conductedBy", "Slidstvo"), {}),
+        ("A Russian delegation visited Tehran twice.", ("Russian delegation", "visited", "Tehran"), {}),
+        ("Sergei Sozinov posted photos showing his participation in the falcon hunting competition.",
+         ("Sergei Sozinov", "participatedIn", "falcon hunting competition"), {}),
     ],
 )
 def test_rule_finds_fact(nlp, text, fact, qualifiers):

@@ -25,6 +25,8 @@ class Predicate:
     symmetric: bool = False
     qualifiers: tuple[str, ...] = ()
     wikidata: tuple[str, ...] = ()
+    by_subject: tuple[tuple[str, str], ...] = ()
+    """(subject class, more specific predicate): locatedIn said of an Organization is basedIn"""
 
 
 @dataclass(frozen=True, eq=False)
@@ -36,6 +38,13 @@ class Ontology:
     class_labels: dict[str, str]
     predicates: dict[str, Predicate]
     statuses: tuple[str, ...]
+
+    def specific(self, predicate: str, subject_type: str) -> str:
+        """The most specific predicate for a subject of this class ("locatedIn" -> "basedIn" for organisations)."""
+        for cls, refined in self.predicate(predicate).by_subject:
+            if self.is_a(subject_type, cls):
+                return refined
+        return predicate
 
     def predicate(self, name: str) -> Predicate:
         """The predicate called `name`; an unknown name lists the known ones."""
@@ -95,6 +104,7 @@ def load_ontology() -> Ontology:
             symmetric=bool(spec.get("symmetric", False)),
             qualifiers=tuple(spec.get("qualifiers", ())),
             wikidata=tuple(spec.get("wikidata", ())),
+            by_subject=tuple(spec.get("by_subject", {}).items()),
         )
         for name, spec in raw["predicates"].items()
     }

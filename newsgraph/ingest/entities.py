@@ -29,9 +29,13 @@ class _Cluster:
     def names(self) -> list[Candidate]:
         return [m for m in self.members if m.kind != "description"]
 
-    @property
-    def keys(self) -> set[str]:
-        return {normalise_name(m.label) for m in self.names} | {normalise_name(m.text) for m in self.names}
+    keys: set[str] = field(default_factory=set)
+    """normalised labels and texts of the names, kept up to date by add()"""
+
+    def add(self, cand: Candidate) -> None:
+        self.members.append(cand)
+        if cand.kind != "description":
+            self.keys.update((normalise_name(cand.label), normalise_name(cand.text)))
 
     @property
     def label(self) -> str:
@@ -97,7 +101,8 @@ def _merge_short_names(clusters: list[_Cluster]) -> list[_Cluster]:
             short = normalise_name(cluster.label)
             fuller = [c for c in clusters if c.type == "Person" and short in _name_ends(c)]
             if len(fuller) == 1:
-                fuller[0].members.extend(cluster.members)
+                for member in cluster.members:
+                    fuller[0].add(member)
                 continue
         result.append(cluster)
     return result
@@ -116,7 +121,7 @@ def resolve_entities(doc_id: str, candidates: list[Candidate]) -> tuple[list[Ent
                 continue
             cluster = _Cluster(type=cand.type)
             clusters.append(cluster)
-        cluster.members.append(cand)
+        cluster.add(cand)
         cluster.type = _compatible(cluster.type, cand.type) or cluster.type
     entities: list[Entity] = []
     owner: dict[Candidate, str] = {}

@@ -115,6 +115,18 @@ def _refined_type(span: Span, type_: str, lex: Lexicons) -> str:
     return type_
 
 
+def _leading_country(span: Span, lex: Lexicons) -> Candidate | None:
+    """The country inside an organisation's name: "Russian" in "Russian Defense Ministry"."""
+    if len(span) < 2:
+        return None
+    first = span[0]
+    country = lex.country(first.text)
+    if country is None or first.dep_ not in {"amod", "compound", "nmod"}:
+        return None
+    kind = "demonym" if normalise_name(first.text) in lex.demonyms else "name"
+    return _candidate(span[:1], "Country", country, kind)
+
+
 def _from_entity(ent: Span, lex: Lexicons) -> list[Candidate]:
     type_ = lex.ner_types.get(ent.label_)
     span = _trim(ent) if type_ else None
@@ -130,6 +142,9 @@ def _from_entity(ent: Span, lex: Lexicons) -> list[Candidate]:
         return [weapon] if weapon is not None and weapon.type == "Weapon" else []
     else:
         base = _candidate(span, _refined_type(span, type_, lex), span.text)
+        inner = _leading_country(span, lex)
+        if inner is not None and base.type == "Organization":
+            return [base, inner]
     expanded = _expand_to_head(span, base, lex)
     if expanded is None:
         return [base]

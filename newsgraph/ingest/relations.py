@@ -8,6 +8,7 @@ frames every match as Evidence with exact offsets, status and attribution.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -109,22 +110,44 @@ def load_rules() -> RuleSet:
             object_possessor=bool(spec.get("object_possessor", False)),
             subject_conjuncts=bool(spec.get("subject_conjuncts", True)),
         )
-        missing = {"trigger"} - set(rule.anchors)
-        if missing or ("subject" not in rule.anchors and not rule.subject_from):
+        anchors = set(rule.anchors)
+        if not anchors & {"trigger", "object"} or ("subject" not in anchors and not rule.subject_from):
             raise NewsgraphError(
-                f"rule {rule.id!r} in patterns.json needs a 'trigger' anchor and a 'subject' anchor "
-                "or 'subject_from'"
+                f"rule {rule.id!r} in patterns.json needs a 'trigger' or 'object' anchor and a 'subject' "
+                "anchor or 'subject_from'"
             )
         rules[rule.id] = rule
     return RuleSet(raw["extractor"], str(raw["version"]), rules)
 
 
-@lru_cache(maxsize=4)
-def _matcher(vocab: Vocab, rules: RuleSet) -> DependencyMatcher:
+def _trigger_words(rule: Rule) -> frozenset[str] | None:
+    """Words one of which must be in a document for the rule to match, or None (no such word)."""
+    for node in rule.pattern:
+        for attr in ("LEMMA", "LOWER", "ORTH"):
+            value = node["RIGHT_ATTRS"].get(attr)
+            if isinstance(value, str):
+                return frozenset({value.lower()})
+            if isinstance(value, dict) and "IN" in value:
+                return frozenset(w.lower() for w in value["IN"])
+    return None
+
+
+@lru_cache(maxsize=512)
+def _matcher(vocab: Vocab, rules: RuleSet, active: frozenset[str]) -> DependencyMatcher:
+    """A matcher for the rules that can match a document (built once per set of rules)."""
     matcher = DependencyMatcher(vocab)
-    for rule in rules.rules.values():
-        matcher.add(rule.id, [rule.pattern])
+    for rule_id in sorted(active):
+        matcher.add(rule_id, [rules.rules[rule_id].pattern])
     return matcher
+
+
+def _active_rules(doc: Doc, rules: RuleSet) -> frozenset[str]:
+    """Rules whose required words occur in the document: the others cannot match, so skip them."""
+    words = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
+    return frozenset(
+        rule.id for rule in rules.rules.values()
+        if (needed := _trigger_words(rule)) is None or needed & words
+    )
 
 
 @dataclass(frozen=True)
@@ -137,6 +160,16 @@ class _Context:
     owner: dict[Candidate, str]
     entities: dict[str, Entity]
     lex: Lexicons
+    sentences: list[tuple[int, int, int, int]] = field(default_factory=list)
+    """(first token, end token, start char, end char) of each sentence, computed once"""
+
+    def sentence_of(self, token_index: int) -> tuple[int, int]:
+        """Character bounds of the sentence holding a token (doc.sents is slow to recompute)."""
+        if not self.sentences:
+            for sent in self.doc.sents:
+                self.sentences.append((sent.start, sent.end, *_sentence_bounds(sent)))
+        index = bisect.bisect_right([s[0] for s in self.sentences], token_index) - 1
+        return self.sentences[index][2], self.sentences[index][3]
 
 
 def _candidate_at(token: Token, ctx: _Context, depth: int = 0) -> Candidate | None:
@@ -251,8 +284,7 @@ def _evidence(
     framing: Framing,
 ) -> Evidence:
     text = ctx.doc.text
-    sent = trigger.sent
-    sent_start, sent_end = _sentence_bounds(sent)
+    sent_start, sent_end = ctx.sentence_of(trigger.i)
     trigger_span = (trigger.idx, trigger.idx + len(trigger.text))
     spans = [subject, obj, trigger_span, *extra]
     start = max(sent_start, min(s for s, _ in spans))
@@ -281,7 +313,7 @@ def _evidence(
 
 def _apply(rule: Rule, anchors: dict[str, Token], ctx: _Context, extractor: str) -> Iterable[Relation]:
     ontology = load_ontology()
-    trigger = anchors["trigger"]
+    trigger = anchors.get("trigger", anchors.get("object"))
     if "subject" in anchors:
         subject_tokens = _with_conjuncts(anchors["subject"])
         if not rule.subject_conjuncts:
@@ -330,8 +362,9 @@ def _apply(rule: Rule, anchors: dict[str, Token], ctx: _Context, extractor: str)
                     continue
             if not ontology.accepts(rule.predicate, subject_entity.type, object_type):
                 continue
+            predicate = ontology.specific(rule.predicate, subject_entity.type)
             evidence = _evidence(ctx, rule, extractor, trigger, (subject.start, subject.end), obj_span, extra, framing)
-            yield Relation(subject_entity.id, rule.predicate, object_value, dict(qualifiers), (evidence,))
+            yield Relation(subject_entity.id, predicate, object_value, dict(qualifiers), (evidence,))
 
 
 def extract_relations(
@@ -349,7 +382,7 @@ def extract_relations(
     """
     ctx = _Context(doc, doc_id, mention_index([c for c in candidates if c in owner]), owner, {e.id: e for e in entities}, lex)
     best: dict[tuple, Relation] = {}
-    for match_id, token_ids in _matcher(doc.vocab, rules)(doc):
+    for match_id, token_ids in _matcher(doc.vocab, rules, _active_rules(doc, rules))(doc):
         rule = rules.rules[doc.vocab.strings[match_id]]
         anchors = {name: doc[i] for name, i in zip(rule.anchors, token_ids)}
         for relation in _apply(rule, anchors, ctx, rules.name):

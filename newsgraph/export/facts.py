@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..graph import Entity, Evidence, KnowledgeGraph, Literal, Quantity, Relation
+from ..graph import Entity, Evidence, KnowledgeGraph, Literal, Relation
 from .files import write_jsonl
 
 __all__ = ["to_facts", "write_facts", "entity_record", "evidence_record", "qualifier_record"]
@@ -17,8 +17,8 @@ def entity_record(entity: Entity) -> dict[str, Any]:
 
 
 def qualifier_record(value: Any) -> Any:
-    """Qualifiers as JSON: a quantity keeps its verbatim text next to its value."""
-    return asdict(value) if isinstance(value, Quantity) else value
+    """Qualifiers as JSON: a quantity or a time keeps its verbatim text next to its value."""
+    return asdict(value) if is_dataclass(value) else value
 
 
 def evidence_record(evidence: Evidence) -> dict[str, Any]:

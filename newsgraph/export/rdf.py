@@ -23,7 +23,7 @@ from rdflib import Dataset, Graph, Literal as RDFLiteral, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from ..errors import ExportError
-from ..graph import EDGE_STATUSES, Document, Entity, Evidence, KnowledgeGraph, Literal, Quantity, Relation, normalise_name
+from ..graph import EDGE_STATUSES, Document, Entity, Evidence, KnowledgeGraph, Literal, Quantity, Relation, TimeExpression, normalise_name
 from ..graph.identifiers import check_identifier, slugify
 from .files import write_atomic
 
@@ -101,6 +101,12 @@ def _issued(value: str) -> RDFLiteral:
     if "T" in value or " " in value:
         return RDFLiteral(parsed.isoformat(), datatype=XSD.dateTime)
     return RDFLiteral(parsed.date().isoformat(), datatype=XSD.date)
+
+
+def _time_literal(value: str) -> RDFLiteral:
+    """ISO 8601 year, year-month or date as the matching XSD type."""
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}.get(len(value))
+    return RDFLiteral(value, datatype=datatype) if datatype else RDFLiteral(value)
 
 
 def _object_term(obj: str | Literal, ns: Namespaces) -> URIRef | RDFLiteral:
@@ -194,6 +200,10 @@ class _Writer:
                     g.add((qty, SCHEMA.value, RDFLiteral(value.value)))
                 if value.unit:
                     g.add((qty, SCHEMA.unitText, RDFLiteral(value.unit)))
+            elif isinstance(value, TimeExpression):
+                g.add((node, kg[name], RDFLiteral(value.text)))
+                if value.value:
+                    g.add((node, kg[f"{name}Value"], _time_literal(value.value)))
             else:
                 g.add((node, kg[name], RDFLiteral(str(value))))
 

@@ -13,6 +13,7 @@ from .model import (
     Mention,
     Quantity,
     Relation,
+    TimeExpression,
 )
 from .ontology import Ontology, Predicate, load_ontology
 
@@ -22,6 +23,7 @@ __all__ = [
     "Entity",
     "Literal",
     "Quantity",
+    "TimeExpression",
     "Evidence",
     "Relation",
     "Extraction",

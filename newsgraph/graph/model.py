@@ -17,6 +17,7 @@ __all__ = [
     "Entity",
     "Literal",
     "Quantity",
+    "TimeExpression",
     "Evidence",
     "Relation",
     "Extraction",
@@ -95,7 +96,16 @@ class Quantity:
     unit: str | None = None
 
 
-QualifierValue = Union[str, Quantity]
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time as the article wrote it ("last August") and its ISO 8601 value ("2022-08"),
+    resolved against the article's publication date; value is None when it cannot be resolved."""
+
+    text: str
+    value: str | None = None
+
+
+QualifierValue = Union[str, Quantity, TimeExpression]
 
 
 @dataclass(frozen=True)

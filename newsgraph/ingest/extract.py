@@ -34,7 +34,7 @@ def extract(doc: Doc, document: Document) -> Extraction:
     lex = load_lexicons()
     candidates = find_mentions(doc, lex)
     entities, owner = resolve_entities(document.id, candidates)
-    relations = extract_relations(doc, document.id, candidates, owner, entities, lex, load_rules())
+    relations = extract_relations(doc, document.id, candidates, owner, entities, lex, load_rules(), document.published)
     used = {r.subject for r in relations} | {r.object for r in relations if isinstance(r.object, str)}
     return Extraction(document, tuple(e for e in entities if e.id in used), tuple(relations))
 

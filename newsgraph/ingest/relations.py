@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 from ..errors import NewsgraphError
 from ..graph import Entity, Evidence, Literal, Quantity, Relation, load_ontology
 from .attribution import Framing, frame_claim
+from .dates import resolve_time
 from .lexicons import Lexicons, read_data
 from .mentions import Candidate, mention_index
 
@@ -160,6 +161,7 @@ class _Context:
     owner: dict[Candidate, str]
     entities: dict[str, Entity]
     lex: Lexicons
+    published: str | None = None
     sentences: list[tuple[int, int, int, int]] = field(default_factory=list)
     """(first token, end token, start char, end char) of each sentence, computed once"""
 
@@ -236,6 +238,34 @@ def _without_names(phrase: Span, head: Token, ctx: _Context) -> Span:
     while start < head.i and start in ctx.index:
         start += 1
     return phrase.doc[start : phrase.end]
+
+
+_TIME_PREPS = frozenset({"in", "on", "since", "during", "until", "by", "from", "last"})
+
+
+def _clause_head(trigger: Token) -> Token:
+    """The verb whose clause states the fact: the trigger itself, or the verb above a noun trigger."""
+    token = trigger
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _time_span(trigger: Token) -> Span | None:
+    """The date entity attached to the clause of a trigger ("last August", "on Tuesday")."""
+    head = _clause_head(trigger)
+    for child in head.children:
+        target = child
+        if child.dep_ == "prep" and child.lower_ in _TIME_PREPS:
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ not in {"npadvmod", "tmod"}:
+            continue
+        if target is None or target.ent_type_ != "DATE":
+            continue
+        entity = next(e for e in target.doc.ents if e.start <= target.i < e.end)
+        start = child.i if child.dep_ == "prep" else entity.start
+        return target.doc[min(start, entity.start) : entity.end]
+    return None
 
 
 def _number(words: Iterable[Token]) -> float | int | None:
@@ -350,6 +380,8 @@ def _apply(rule: Rule, anchors: dict[str, Token], ctx: _Context, extractor: str)
             if found_quantity is not None:
                 qualifiers["quantity"], span = found_quantity
                 extra.append((span.start_char, span.end_char))
+    if "time" in ontology.predicate(rule.predicate).qualifiers and (when := _time_span(trigger)) is not None:
+        qualifiers["time"] = resolve_time(when.text, ctx.published)
     framing = frame_claim(trigger) if rule.framing == "clause" else Framing()
     for subject in subjects:
         subject_entity = ctx.entities[ctx.owner[subject]]
@@ -375,12 +407,14 @@ def extract_relations(
     entities: list[Entity],
     lex: Lexicons,
     rules: RuleSet,
+    published: str | None = None,
 ) -> list[Relation]:
     """All relations the rules find in a parsed document, one evidence per match.
 
     When several rules find the same fact in the same sentence, the most confident one is kept.
     """
-    ctx = _Context(doc, doc_id, mention_index([c for c in candidates if c in owner]), owner, {e.id: e for e in entities}, lex)
+    ctx = _Context(doc, doc_id, mention_index([c for c in candidates if c in owner]), owner,
+                   {e.id: e for e in entities}, lex, published=published)
     best: dict[tuple, Relation] = {}
     for match_id, token_ids in _matcher(doc.vocab, rules, _active_rules(doc, rules))(doc):
         rule = rules.rules[doc.vocab.strings[match_id]]

@@ -133,6 +133,7 @@ def resolve_entities(doc_id: str, candidates: list[Candidate]) -> tuple[list[Ent
             form for m in members if m.kind != "description" for form in (m.label, m.text) if form != label
         ))
         mentions = tuple(Mention(doc_id, m.start, m.end, m.text, cluster.type) for m in members)
-        entities.append(Entity(ent_id, label, cluster.type, aliases, mentions))
+        link = next((m.link for m in members if m.link), None)
+        entities.append(Entity(ent_id, label, cluster.type, aliases, mentions, {"geonames": link} if link else {}))
         owner.update((m, ent_id) for m in members)
     return entities, owner

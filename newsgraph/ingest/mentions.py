@@ -11,11 +11,12 @@ from the head-noun lexicons.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..graph import normalise_name
+from .gazetteer import load_gazetteer
 from .lexicons import Lexicons
 
 __all__ = ["Candidate", "find_mentions", "mention_index", "head_phrase"]
@@ -45,6 +46,8 @@ class Candidate:
     label: str
     head: int
     kind: str = "name"
+    link: str | None = None
+    """GeoNames URI when the gazetteer knows the place"""
 
 
 def head_phrase(token: Token, phrases: frozenset[str]) -> str | None:
@@ -127,7 +130,30 @@ def _leading_country(span: Span, lex: Lexicons) -> Candidate | None:
     return _candidate(span[:1], "Country", country, kind)
 
 
+def _placed(cand: Candidate, ner_label: str) -> Candidate:
+    """Type and link a candidate with the gazetteer: GPE "Isfahan" is a City, ORG "Fargo" too."""
+    gazetteer = load_gazetteer()
+    if cand.type == "Country":
+        known = gazetteer.country(cand.label)
+        return replace(cand, link=known.uri) if known else cand
+    if cand.type not in {"Place", "City", "Organization", "Person"}:
+        return cand
+    place = gazetteer.region(cand.text) or gazetteer.city(cand.text)
+    if place is None:
+        return cand
+    if cand.type in {"Organization", "Person"}:
+        single = " " not in cand.text.strip()
+        if not (single and place.type == "City" and place.population >= gazetteer.retype_min_population):
+            return cand
+    return replace(cand, type=place.type, label=place.name, link=place.uri)
+
+
 def _from_entity(ent: Span, lex: Lexicons) -> list[Candidate]:
+    return [_placed(cand, ent.label_) if cand.kind == "name" or cand.type == "Country" else cand
+            for cand in _entity_candidates(ent, lex)]
+
+
+def _entity_candidates(ent: Span, lex: Lexicons) -> list[Candidate]:
     type_ = lex.ner_types.get(ent.label_)
     span = _trim(ent) if type_ else None
     if span is None:
@@ -220,6 +246,19 @@ def _group_mentions(doc: Doc, lex: Lexicons, covered: set[int]) -> list[Candidat
     return found
 
 
+def _gazetteer_mentions(doc: Doc, covered: set[int]) -> list[Candidate]:
+    """Well-known cities spaCy's NER missed ("lives in Kyiv")."""
+    gazetteer = load_gazetteer()
+    found = []
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        place = gazetteer.city(token.text)
+        if place is not None and place.population >= gazetteer.discover_min_population:
+            found.append(replace(_candidate(doc[token.i : token.i + 1], "City", place.name), link=place.uri))
+    return found
+
+
 def find_mentions(doc: Doc, lex: Lexicons) -> list[Candidate]:
     """All mention candidates of a parsed document, in document order."""
     found: list[Candidate] = []
@@ -228,6 +267,7 @@ def find_mentions(doc: Doc, lex: Lexicons) -> list[Candidate]:
     covered = {i for c in found for i in range(c.first, c.last)}
     found.extend(_lexical_mentions(doc, lex, covered))
     found.extend(_group_mentions(doc, lex, covered))
+    found.extend(_gazetteer_mentions(doc, covered))
     unique = {(c.start, c.end): c for c in found}
     return sorted(unique.values(), key=lambda c: (c.start, -c.end))
 

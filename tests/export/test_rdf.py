@@ -104,3 +104,9 @@ def test_a_plain_url_is_kept_as_iri():
 def test_base_iri_is_validated():
     with pytest.raises(ExportError, match="base IRI"):
         Namespaces("not an iri")
+
+
+def test_linked_entities_have_exact_match(store):
+    query = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?link WHERE { GRAPH ?g { ?e rdfs:label "Iran"@en ; skos:exactMatch ?link } }"""
+    assert [s["link"].value for s in store.query(query)] == ["https://sws.geonames.org/130758/"]

@@ -66,3 +66,20 @@ def test_names_in_apposition_to_an_organisation_noun_are_organisations(nlp):
 def test_a_counted_or_national_group_is_a_group_entity(nlp):
     entities = entities_of(nlp, "Four Russian officers trained in Iran. The officers later returned.")
     assert entities["Four Russian officers"].type == "Group"
+
+
+def test_gazetteer_types_and_links_places(nlp):
+    entities = entities_of(nlp, "The competition was held near the city of Isfahan, and Hleb Plivkin lives in Kyiv.")
+    assert entities["Isfahan"].type == "City"
+    assert entities["Isfahan"].links["geonames"].startswith("https://sws.geonames.org/")
+    assert entities["Kyiv"].type == "City"  # missed by spaCy's NER, found by the gazetteer
+
+
+def test_countries_link_to_geonames(nlp):
+    entities = entities_of(nlp, "Iran has supplied Russia with drones.")
+    assert entities["Iran"].links == {"geonames": "https://sws.geonames.org/130758/"}
+
+
+def test_us_state_abbreviation_is_the_state(nlp):
+    entities = entities_of(nlp, "The robbery happened in Livingston, Tex., on Monday.")
+    assert entities["Texas"].type == "Place" and "Tex" in entities["Texas"].aliases

@@ -86,6 +86,12 @@ def test_supply_rule_on_a_hand_built_doc(nlp):
         ("A Russian delegation visited Tehran twice.", ("Russian delegation", "visited", "Tehran"), {}),
         ("Sergei Sozinov posted photos showing his participation in the falcon hunting competition.",
          ("Sergei Sozinov", "participatedIn", "falcon hunting competition"), {}),
+        ("Modesto native George Lucas directed the film.", ("George Lucas", "residesIn", "Modesto"), {}),
+        ("Bobby Vee, a Fargo native, sent a sweater.", ("Bobby Vee", "residesIn", "Fargo"), {}),
+        ("Hleb Plivkin lives in Kyiv with his sister.", ("Hleb Plivkin", "residesIn", "Kyiv"), {}),
+        ("Louis W. Parker, born in Budapest, developed the receiver.", ("Louis W. Parker", "residesIn", "Budapest"), {}),
+        ("DIMA's technical manager, engineer Jose Tulio Gomez, said the rivers are dirty.",
+         ("Jose Tulio Gomez", "affiliatedWith", "DIMA"), {"role": "manager"}),
     ],
 )
 def test_rule_finds_fact(nlp, text, fact, qualifiers):

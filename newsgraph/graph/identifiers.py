@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..errors import NewsgraphError
 
@@ -20,6 +21,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _IDENTIFIER = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$")
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """The comparison form of a name: NFKC, case-folded, no possessive, punctuation or article.
 

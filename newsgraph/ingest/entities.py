@@ -18,6 +18,10 @@ from .mentions import Candidate
 __all__ = ["resolve_entities"]
 
 _SHORTENABLE = frozenset({"Facility", "Organization", "Event", "Group"})
+#: Mentions that only refer through an antecedent: they never start an entity or name one.
+_REFERRING = frozenset({"description", "pronoun"})
+#: A pronoun resolves only to a person named within this many characters before it.
+PRONOUN_WINDOW = 250
 
 
 @dataclass
@@ -27,14 +31,14 @@ class _Cluster:
 
     @property
     def names(self) -> list[Candidate]:
-        return [m for m in self.members if m.kind != "description"]
+        return [m for m in self.members if m.kind not in _REFERRING]
 
     keys: set[str] = field(default_factory=set)
     """normalised labels and texts of the names, kept up to date by add()"""
 
     def add(self, cand: Candidate) -> None:
         self.members.append(cand)
-        if cand.kind != "description":
+        if cand.kind not in _REFERRING:
             self.keys.update((normalise_name(cand.label), normalise_name(cand.text)))
 
     @property
@@ -68,6 +72,8 @@ def _match(cand: Candidate, clusters: list[_Cluster]) -> _Cluster | None:
     recent = [c for c in reversed(clusters) if c.names and _compatible(c.type, cand.type)]
     if cand.kind == "description":
         return next((c for c in recent if c.head() == words[-1]), None)
+    if cand.kind == "pronoun":
+        return _antecedent(cand, clusters)
     for cluster in recent:
         if key in cluster.keys:
             return cluster
@@ -85,6 +91,15 @@ def _match(cand: Candidate, clusters: list[_Cluster]) -> _Cluster | None:
         ]
         return longer[0] if len(longer) == 1 else None
     return None
+
+
+def _antecedent(pronoun: Candidate, clusters: list[_Cluster]) -> _Cluster | None:
+    """The one person named shortly before a pronoun; None when there is none or more than one."""
+    near = [
+        c for c in clusters
+        if c.type == "Person" and any(0 <= pronoun.start - m.end <= PRONOUN_WINDOW for m in c.names)
+    ]
+    return near[0] if len(near) == 1 else None
 
 
 def _name_ends(cluster: _Cluster) -> tuple[str, ...]:
@@ -117,7 +132,7 @@ def resolve_entities(doc_id: str, candidates: list[Candidate]) -> tuple[list[Ent
     for cand in candidates:
         cluster = _match(cand, clusters)
         if cluster is None:
-            if cand.kind == "description":
+            if cand.kind in _REFERRING:
                 continue
             cluster = _Cluster(type=cand.type)
             clusters.append(cluster)
@@ -130,7 +145,7 @@ def resolve_entities(doc_id: str, candidates: list[Candidate]) -> tuple[list[Ent
         ent_id = entity_id(cluster.type, label)
         members = sorted(cluster.members, key=lambda m: m.start)
         aliases = tuple(dict.fromkeys(
-            form for m in members if m.kind != "description" for form in (m.label, m.text) if form != label
+            form for m in members if m.kind not in _REFERRING for form in (m.label, m.text) if form != label
         ))
         mentions = tuple(Mention(doc_id, m.start, m.end, m.text, cluster.type) for m in members)
         link = next((m.link for m in members if m.link), None)

@@ -259,6 +259,17 @@ def _gazetteer_mentions(doc: Doc, covered: set[int]) -> list[Candidate]:
     return found
 
 
+_PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+
+
+def _pronoun_mentions(doc: Doc) -> list[Candidate]:
+    """He, she and their forms: resolved later to the one person named just before, if any."""
+    return [
+        _candidate(doc[t.i : t.i + 1], "Person", t.lower_, "pronoun")
+        for t in doc if t.pos_ == "PRON" and t.lower_ in _PERSONAL_PRONOUNS
+    ]
+
+
 def find_mentions(doc: Doc, lex: Lexicons) -> list[Candidate]:
     """All mention candidates of a parsed document, in document order."""
     found: list[Candidate] = []
@@ -268,6 +279,7 @@ def find_mentions(doc: Doc, lex: Lexicons) -> list[Candidate]:
     found.extend(_lexical_mentions(doc, lex, covered))
     found.extend(_group_mentions(doc, lex, covered))
     found.extend(_gazetteer_mentions(doc, covered))
+    found.extend(_pronoun_mentions(doc))
     unique = {(c.start, c.end): c for c in found}
     return sorted(unique.values(), key=lambda c: (c.start, -c.end))
 

@@ -83,3 +83,18 @@ def test_countries_link_to_geonames(nlp):
 def test_us_state_abbreviation_is_the_state(nlp):
     entities = entities_of(nlp, "The robbery happened in Livingston, Tex., on Monday.")
     assert entities["Texas"].type == "Place" and "Tex" in entities["Texas"].aliases
+
+
+def test_pronoun_resolves_to_the_one_person_named_just_before(nlp):
+    text = "Sergei Sozinov is a Russian officer. He was born in Kolomna in 1986."
+    extraction = extract(nlp(text), Document("d", text))
+    labels = {e.id: e.label for e in extraction.entities}
+    assert [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations] == [
+        ("Sergei Sozinov", "residesIn", "Kolomna")]
+    (evidence,) = extraction.relations[0].evidence
+    assert text[evidence.subject_span[0]:evidence.subject_span[1]] == "He"
+
+
+def test_pronoun_with_two_candidate_antecedents_is_left_alone(nlp):
+    text = "Sergei Sozinov met Andrey Stepova in Moscow. He was born in Kolomna."
+    assert extract(nlp(text), Document("d", text)).relations == ()

@@ -36,6 +36,7 @@ class Rule:
     id: str
     predicate: str
     confidence: float
+    """measured precision from data/confidence.json when the rule was calibrated, else the prior"""
     pattern: list[dict]
     qualifiers: dict[str, str] = field(default_factory=dict)
     literal: dict | None = None
@@ -43,6 +44,8 @@ class Rule:
     framing: str = "clause"
     object_possessor: bool = False
     subject_conjuncts: bool = True
+    prior: float = 0.5
+    """the precision the rule's author expected (patterns.json)"""
 
     @property
     def anchors(self) -> list[str]:
@@ -90,10 +93,20 @@ def _flatten(pattern_value):
     return pattern_value
 
 
+def _calibrated() -> dict[str, float]:
+    """Confidence per rule measured on dev data (benchmarks/calibrate.py), if it was measured."""
+    try:
+        table = read_data("confidence.json")["rules"]
+    except FileNotFoundError:
+        return {}
+    return {rule_id: float(row["confidence"]) for rule_id, row in table.items() if row.get("judged")}
+
+
 @lru_cache(maxsize=1)
 def load_rules() -> RuleSet:
     """The rules shipped in package data, with lexicon references expanded and checked."""
     raw = read_data("patterns.json")
+    calibrated = _calibrated()
     ontology = load_ontology()
     rules = {}
     for spec in raw["rules"]:
@@ -102,7 +115,8 @@ def load_rules() -> RuleSet:
         rule = Rule(
             id=spec["id"],
             predicate=spec["predicate"],
-            confidence=float(spec["confidence"]),
+            confidence=calibrated.get(spec["id"], float(spec["confidence"])),
+            prior=float(spec["confidence"]),
             pattern=pattern,
             qualifiers=dict(spec.get("qualifiers", {})),
             literal=spec.get("literal"),

@@ -138,3 +138,17 @@ def test_appositive_role_is_the_articles_own_description(nlp):
 def test_no_relation_between_unrelated_names(nlp):
     text = "Iran and Russia are large countries. Drones were shown in Moscow."
     assert not [r for r in extract(nlp(text), Document("d", text)).relations if r.predicate == "suppliedTo"]
+
+
+def test_evidence_confidence_is_the_rules_measured_precision(nlp):
+    """confidence.json (benchmarks/calibrate.py) overrides the prior written in patterns.json."""
+    from newsgraph.ingest.lexicons import read_data
+    from newsgraph.ingest.relations import load_rules
+
+    measured = read_data("confidence.json")["rules"]
+    rule_id, row = next((k, v) for k, v in measured.items() if v["judged"] and v["confidence"] != v["prior"])
+    rule = load_rules().rules[rule_id]
+    assert rule.confidence == row["confidence"] and rule.prior == row["prior"]
+    text = "Israeli Defense Minister Benny Gantz warned Iran."
+    citizen = next(r for r in extract(nlp(text), Document("d", text)).relations if r.predicate == "citizenOf")
+    assert citizen.evidence[0].confidence == measured["title-citizen"]["confidence"]

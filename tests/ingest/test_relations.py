@@ -92,6 +92,12 @@ def test_supply_rule_on_a_hand_built_doc(nlp):
         ("Louis W. Parker, born in Budapest, developed the receiver.", ("Louis W. Parker", "residesIn", "Budapest"), {}),
         ("DIMA's technical manager, engineer Jose Tulio Gomez, said the rivers are dirty.",
          ("Jose Tulio Gomez", "affiliatedWith", "DIMA"), {"role": "manager"}),
+        ("Jens Stoltenberg, a member of the Labour Party, spoke on Monday.", ("Jens Stoltenberg", "memberOf", "Labour Party"), {}),
+        ("Hungary is a member of NATO.", ("Hungary", "memberOf", "NATO"), {}),
+        ("Finland joined NATO in April.", ("Finland", "memberOf", "NATO"), {}),
+        ("Russia attacked Ukraine in February.", ("Russia", "attacked", "Ukraine"), {}),
+        ("Kyiv was attacked by Russia on Monday.", ("Russia", "attacked", "Kyiv"), {}),
+        ("Iran's supply of drones to Russia worried Israel.", ("Iran", "suppliedTo", "Russia"), {"item": "drones"}),
     ],
 )
 def test_rule_finds_fact(nlp, text, fact, qualifiers):

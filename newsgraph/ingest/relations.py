@@ -11,9 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -21,6 +22,8 @@ from spacy.vocab import Vocab
 from ..errors import NewsgraphError
 from ..graph import Entity, Evidence, Literal, Quantity, Relation, load_ontology
 from .attribution import Framing, frame_claim
+from .classifier import _path as _pair_path
+from .classifier import candidate_pairs, load_model, pair_features
 from .dates import resolve_time
 from .lexicons import Lexicons, read_data
 from .mentions import Candidate, mention_index
@@ -156,12 +159,21 @@ def _matcher(vocab: Vocab, rules: RuleSet, active: frozenset[str]) -> Dependency
     return matcher
 
 
+@lru_cache(maxsize=4)
+def _trigger_hashes(rules: RuleSet, strings) -> dict[str, frozenset[int] | None]:
+    """Each rule's required words as string-store hashes (so documents are checked as arrays)."""
+    return {
+        rule.id: None if (words := _trigger_words(rule)) is None else frozenset(strings.add(w) for w in words)
+        for rule in rules.rules.values()
+    }
+
+
 def _active_rules(doc: Doc, rules: RuleSet) -> frozenset[str]:
     """Rules whose required words occur in the document: the others cannot match, so skip them."""
-    words = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
+    present = set(doc.to_array([LOWER, LEMMA]).ravel().tolist()) if len(doc) else set()
     return frozenset(
-        rule.id for rule in rules.rules.values()
-        if (needed := _trigger_words(rule)) is None or needed & words
+        rule_id for rule_id, needed in _trigger_hashes(rules, doc.vocab.strings).items()
+        if needed is None or not needed.isdisjoint(present)
     )
 
 
@@ -178,6 +190,11 @@ class _Context:
     published: str | None = None
     sentences: list[tuple[int, int, int, int]] = field(default_factory=list)
     """(first token, end token, start char, end char) of each sentence, computed once"""
+
+    @cached_property
+    def text(self) -> str:
+        """The document text (Doc.text joins every token, so it is read once)."""
+        return self.doc.text
 
     def sentence_of(self, token_index: int) -> tuple[int, int]:
         """Character bounds of the sentence holding a token (doc.sents is slow to recompute)."""
@@ -199,6 +216,9 @@ def _candidate_at(token: Token, ctx: _Context, depth: int = 0) -> Candidate | No
                 return _candidate_at(pobj, ctx, depth + 1)
     return None
 
+
+#: The rule name on evidence found by the learned pair classifier rather than a pattern.
+CLASSIFIER_RULE = "classifier"
 
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 
@@ -276,9 +296,14 @@ def _time_span(trigger: Token) -> Span | None:
             continue
         if target is None or target.ent_type_ != "DATE":
             continue
-        entity = next(e for e in target.doc.ents if e.start <= target.i < e.end)
-        start = child.i if child.dep_ == "prep" else entity.start
-        return target.doc[min(start, entity.start) : entity.end]
+        doc = target.doc
+        first, last = target.i, target.i + 1
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        while last < len(doc) and doc[last].ent_iob_ == "I":
+            last += 1
+        start = child.i if child.dep_ == "prep" else first
+        return doc[min(start, first) : last]
     return None
 
 
@@ -327,7 +352,7 @@ def _evidence(
     extra: list[tuple[int, int]],
     framing: Framing,
 ) -> Evidence:
-    text = ctx.doc.text
+    text = ctx.text
     sent_start, sent_end = ctx.sentence_of(trigger.i)
     trigger_span = (trigger.idx, trigger.idx + len(trigger.text))
     spans = [subject, obj, trigger_span, *extra]
@@ -413,6 +438,26 @@ def _apply(rule: Rule, anchors: dict[str, Token], ctx: _Context, extractor: str)
             yield Relation(subject_entity.id, predicate, object_value, dict(qualifiers), (evidence,))
 
 
+def _matches(doc: Doc, rules: RuleSet, ctx: _Context) -> Iterable[tuple[int, list[int]]]:
+    """Rule matches, sentence by sentence, skipping sentences that cannot hold a fact.
+
+    A relation needs two resolved mentions in its sentence, or one for a rule with a literal
+    object (an age); other sentences are not matched at all, which saves most of the matcher's time.
+    """
+    active = _active_rules(doc, rules)
+    literal_only = frozenset(r for r in active if rules.rules[r].literal is not None)
+    heads = [0] * (len(doc) + 1)
+    for candidate in set(ctx.index.values()):
+        heads[candidate.head] += 1
+    for sent in doc.sents:
+        mentions = sum(heads[sent.start : sent.end])
+        subset = active if mentions >= 2 else literal_only if mentions == 1 else frozenset()
+        if not subset:
+            continue
+        for match_id, token_ids in _matcher(doc.vocab, rules, subset)(sent):
+            yield match_id, [sent.start + i for i in token_ids]
+
+
 def extract_relations(
     doc: Doc,
     doc_id: str,
@@ -430,7 +475,7 @@ def extract_relations(
     ctx = _Context(doc, doc_id, mention_index([c for c in candidates if c in owner]), owner,
                    {e.id: e for e in entities}, lex, published=published)
     best: dict[tuple, Relation] = {}
-    for match_id, token_ids in _matcher(doc.vocab, rules, _active_rules(doc, rules))(doc):
+    for match_id, token_ids in _matches(doc, rules, ctx):
         rule = rules.rules[doc.vocab.strings[match_id]]
         anchors = {name: doc[i] for name, i in zip(rule.anchors, token_ids)}
         for relation in _apply(rule, anchors, ctx, rules.name):
@@ -439,3 +484,47 @@ def extract_relations(
             if key not in best or best[key].evidence[0].confidence < evidence.confidence:
                 best[key] = relation
     return sorted(best.values(), key=lambda r: (r.evidence[0].start, r.predicate))
+
+
+def classify_pairs(
+    doc: Doc,
+    doc_id: str,
+    candidates: list[Candidate],
+    owner: dict[Candidate, str],
+    entities: list[Entity],
+    lex: Lexicons,
+    found: list[Relation],
+    published: str | None = None,
+) -> list[Relation]:
+    """Relations the learned pair classifier finds where no rule said anything about the pair."""
+    model = load_model()
+    if model is None:
+        return []
+    ontology = load_ontology()
+    by_id = {e.id: e for e in entities}
+    ctx = _Context(doc, doc_id, mention_index([c for c in candidates if c in owner]), owner, by_id, lex, published=published)
+    related = {(r.subject, r.object, r.evidence[0].sentence_start) for r in found} | {
+        (r.object, r.subject, r.evidence[0].sentence_start) for r in found}
+    type_of = lambda c: by_id[owner[c]].type if c in owner else c.type  # noqa: E731
+    best: dict[tuple, Relation] = {}
+    for a, b in candidate_pairs(doc, [c for c in candidates if c in owner], type_of):
+        subject, obj = by_id[owner[a]], by_id[owner[b]]
+        if subject.id == obj.id:
+            continue
+        label, probability = model.best(pair_features(doc, a, b, subject.type, obj.type))
+        predicate = model.predicates.get(label)
+        if predicate is None or probability < model.threshold or not ontology.accepts(predicate, subject.type, obj.type):
+            continue
+        up, _ = _pair_path(doc[a.head], doc[b.head])
+        trigger = up[-1]
+        sentence_start = ctx.sentence_of(trigger.i)[0]
+        if (subject.id, obj.id, sentence_start) in related:
+            continue
+        rule = Rule(CLASSIFIER_RULE, predicate, round(probability, 3), [])
+        framing = frame_claim(trigger) if trigger.pos_ in {"VERB", "AUX"} else Framing()
+        evidence = _evidence(ctx, rule, load_rules().name, trigger, (a.start, a.end), (b.start, b.end), [], framing)
+        relation = Relation(subject.id, ontology.specific(predicate, subject.type), obj.id, {}, (evidence,))
+        key = (*relation.key, sentence_start)
+        if key not in best or best[key].evidence[0].confidence < evidence.confidence:
+            best[key] = relation
+    return list(best.values())

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
 from collections import Counter
 from pathlib import Path
 
 from newsgraph.ingest import load_pipeline
-from newsgraph.ingest.classifier import candidate_pairs, pair_features
+from newsgraph.ingest.classifier import RelationModel, candidate_pairs, pair_features
 from newsgraph.ingest.entities import resolve_entities
 from newsgraph.ingest.lexicons import load_lexicons
 from newsgraph.ingest.mentions import find_mentions
@@ -76,16 +75,8 @@ def train(data, seed=SEED):
         rate = RATE / (1 + epoch)
         for features, gold in flat:
             features = [f for f in features if counts[f] >= MIN_COUNT]
-            scores = list(bias)
-            for f in features:
-                row = weights.get(f)
-                if row:
-                    for i, w in enumerate(row):
-                        scores[i] += w
-            top = max(scores)
-            exps = [math.exp(s - top) for s in scores]
-            total = sum(exps)
-            grads = [e / total - (1.0 if i == gold else 0.0) for i, e in enumerate(exps)]
+            probs = probabilities(weights, bias, features)
+            grads = [p - (1.0 if i == gold else 0.0) for i, p in enumerate(probs)]
             for i, g in enumerate(grads):
                 bias[i] -= rate * g
             for f in features:
@@ -95,17 +86,13 @@ def train(data, seed=SEED):
     return weights, bias
 
 
+def probabilities(weights, bias, features):
+    """Softmax of the linear scores: the same model the classifier applies at run time."""
+    return RelationModel(LABELS, weights, bias, 0.0, PREDICATES).probabilities(features)
+
+
 def predict(weights, bias, features):
-    scores = list(bias)
-    for f in features:
-        row = weights.get(f)
-        if row:
-            for i, w in enumerate(row):
-                scores[i] += w
-    top = max(scores)
-    exps = [math.exp(s - top) for s in scores]
-    total = sum(exps)
-    probs = [e / total for e in exps]
+    probs = probabilities(weights, bias, features)
     best = max(range(len(probs)), key=probs.__getitem__)
     return LABELS[best], probs[best]
 

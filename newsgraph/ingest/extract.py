@@ -12,7 +12,7 @@ from ..graph import Document, Extraction
 from .entities import resolve_entities
 from .lexicons import load_lexicons
 from .mentions import find_mentions
-from .relations import classify_pairs, extract_relations, load_rules
+from .relations import classify_pairs, extract_relations, load_rules, make_context
 from .sources import Failure
 
 __all__ = ["Failure", "extract", "extract_documents", "extractor_name"]
@@ -34,8 +34,9 @@ def extract(doc: Doc, document: Document) -> Extraction:
     lex = load_lexicons()
     candidates = find_mentions(doc, lex)
     entities, owner = resolve_entities(document.id, candidates)
-    relations = extract_relations(doc, document.id, candidates, owner, entities, lex, load_rules(), document.published)
-    relations += classify_pairs(doc, document.id, candidates, owner, entities, lex, relations, document.published)
+    ctx = make_context(doc, document.id, owner, entities, lex, document.published)
+    relations = extract_relations(ctx, load_rules())
+    relations += classify_pairs(ctx, relations)
     used = {r.subject for r in relations} | {r.object for r in relations if isinstance(r.object, str)}
     return Extraction(document, tuple(e for e in entities if e.id in used), tuple(relations))
 

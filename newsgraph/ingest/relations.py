@@ -28,7 +28,7 @@ from .dates import resolve_time
 from .lexicons import Lexicons, read_data
 from .mentions import Candidate, mention_index
 
-__all__ = ["Rule", "RuleSet", "load_rules", "extract_relations"]
+__all__ = ["Rule", "RuleSet", "load_rules", "make_context", "extract_relations", "classify_pairs"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12, "hundred": 100}
@@ -458,22 +458,20 @@ def _matches(doc: Doc, rules: RuleSet, ctx: _Context) -> Iterable[tuple[int, lis
             yield match_id, [sent.start + i for i in token_ids]
 
 
-def extract_relations(
-    doc: Doc,
-    doc_id: str,
-    candidates: list[Candidate],
-    owner: dict[Candidate, str],
-    entities: list[Entity],
-    lex: Lexicons,
-    rules: RuleSet,
-    published: str | None = None,
-) -> list[Relation]:
+def make_context(
+    doc: Doc, doc_id: str, owner: dict[Candidate, str], entities: list[Entity], lex: Lexicons, published: str | None = None
+) -> _Context:
+    """What rules and the classifier need to know about one parsed, resolved document."""
+    index = mention_index(list(owner))
+    return _Context(doc, doc_id, index, owner, {e.id: e for e in entities}, lex, published=published)
+
+
+def extract_relations(ctx: _Context, rules: RuleSet) -> list[Relation]:
     """All relations the rules find in a parsed document, one evidence per match.
 
     When several rules find the same fact in the same sentence, the most confident one is kept.
     """
-    ctx = _Context(doc, doc_id, mention_index([c for c in candidates if c in owner]), owner,
-                   {e.id: e for e in entities}, lex, published=published)
+    doc = ctx.doc
     best: dict[tuple, Relation] = {}
     for match_id, token_ids in _matches(doc, rules, ctx):
         rule = rules.rules[doc.vocab.strings[match_id]]
@@ -486,28 +484,18 @@ def extract_relations(
     return sorted(best.values(), key=lambda r: (r.evidence[0].start, r.predicate))
 
 
-def classify_pairs(
-    doc: Doc,
-    doc_id: str,
-    candidates: list[Candidate],
-    owner: dict[Candidate, str],
-    entities: list[Entity],
-    lex: Lexicons,
-    found: list[Relation],
-    published: str | None = None,
-) -> list[Relation]:
+def classify_pairs(ctx: _Context, found: list[Relation]) -> list[Relation]:
     """Relations the learned pair classifier finds where no rule said anything about the pair."""
     model = load_model()
     if model is None:
         return []
     ontology = load_ontology()
-    by_id = {e.id: e for e in entities}
-    ctx = _Context(doc, doc_id, mention_index([c for c in candidates if c in owner]), owner, by_id, lex, published=published)
+    doc, owner, by_id = ctx.doc, ctx.owner, ctx.entities
     related = {(r.subject, r.object, r.evidence[0].sentence_start) for r in found} | {
         (r.object, r.subject, r.evidence[0].sentence_start) for r in found}
     type_of = lambda c: by_id[owner[c]].type if c in owner else c.type  # noqa: E731
     best: dict[tuple, Relation] = {}
-    for a, b in candidate_pairs(doc, [c for c in candidates if c in owner], type_of):
+    for a, b in candidate_pairs(doc, sorted(owner, key=lambda c: c.start), type_of):
         subject, obj = by_id[owner[a]], by_id[owner[b]]
         if subject.id == obj.id:
             continue

@@ -12,6 +12,7 @@ from the head-noun lexicons.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -50,8 +51,16 @@ class Candidate:
     """GeoNames URI when the gazetteer knows the place"""
 
 
+@lru_cache(maxsize=32)
+def _last_words(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.rsplit(" ", 1)[-1] for p in phrases)
+
+
 def head_phrase(token: Token, phrases: frozenset[str]) -> str | None:
     """The lexicon phrase a noun heads, trying "compound + head" before the head alone."""
+    last = _last_words(phrases)
+    if token.lower_ not in last and token.lemma_.lower() not in last:
+        return None
     compounds = [c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1]
     forms = []
     for c in compounds:
@@ -211,7 +220,7 @@ def _lexical_mentions(doc: Doc, lex: Lexicons, covered: set[int]) -> list[Candid
             type_ = "Facility"
         else:
             continue
-        if token.dep_ == "compound" and head_phrase(token.head, lex.event_heads | lex.facility_heads):
+        if token.dep_ == "compound" and (head_phrase(token.head, lex.event_heads) or head_phrase(token.head, lex.facility_heads)):
             continue  # "games" in "army games competition": the outer phrase is the mention
         modifiers = [c for c in token.lefts if c.dep_ in {"compound", "nmod"}]
         if modifiers and type_ == "Event":

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Iterable
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, ORTH
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -138,19 +138,7 @@ def load_rules() -> RuleSet:
     return RuleSet(raw["extractor"], str(raw["version"]), rules)
 
 
-def _trigger_words(rule: Rule) -> frozenset[str] | None:
-    """Words one of which must be in a document for the rule to match, or None (no such word)."""
-    for node in rule.pattern:
-        for attr in ("LEMMA", "LOWER", "ORTH"):
-            value = node["RIGHT_ATTRS"].get(attr)
-            if isinstance(value, str):
-                return frozenset({value.lower()})
-            if isinstance(value, dict) and "IN" in value:
-                return frozenset(w.lower() for w in value["IN"])
-    return None
-
-
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=2048)
 def _matcher(vocab: Vocab, rules: RuleSet, active: frozenset[str]) -> DependencyMatcher:
     """A matcher for the rules that can match a document (built once per set of rules)."""
     matcher = DependencyMatcher(vocab)
@@ -159,21 +147,38 @@ def _matcher(vocab: Vocab, rules: RuleSet, active: frozenset[str]) -> Dependency
     return matcher
 
 
+#: Token attributes whose required values prune rules before matching: (pattern key, array column).
+_PRUNING = (("LOWER", 0), ("LEMMA", 1), ("ORTH", 2), ("ENT_TYPE", 3), ("DEP", 4))
+_COLUMNS = [LOWER, LEMMA, ORTH, ENT_TYPE, DEP]
+
+
 @lru_cache(maxsize=4)
-def _trigger_hashes(rules: RuleSet, strings) -> dict[str, frozenset[int] | None]:
-    """Each rule's required words as string-store hashes (so documents are checked as arrays)."""
-    return {
-        rule.id: None if (words := _trigger_words(rule)) is None else frozenset(strings.add(w) for w in words)
-        for rule in rules.rules.values()
-    }
+def _requirements(rules: RuleSet, strings) -> dict[str, tuple[tuple[tuple[int, ...], frozenset[int]], ...]]:
+    """For each rule, per pattern node and attribute, the values one of which a sentence must hold.
+
+    A word required as LOWER or LEMMA may appear in either column (lemmas of names keep their case).
+    """
+    table = {}
+    for rule in rules.rules.values():
+        needs = []
+        for node in rule.pattern:
+            for key, column in _PRUNING:
+                value = node["RIGHT_ATTRS"].get(key)
+                values = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
+                if not values:
+                    continue
+                columns = (0, 1) if key in {"LOWER", "LEMMA"} else (column,)
+                forms = {v for v in values} | ({v.lower() for v in values} if key in {"LOWER", "LEMMA"} else set())
+                needs.append((columns, frozenset(strings.add(v) for v in forms)))
+        table[rule.id] = tuple(needs)
+    return table
 
 
-def _active_rules(doc: Doc, rules: RuleSet) -> frozenset[str]:
-    """Rules whose required words occur in the document: the others cannot match, so skip them."""
-    present = set(doc.to_array([LOWER, LEMMA]).ravel().tolist()) if len(doc) else set()
+def _possible_rules(rules: RuleSet, requirements, present: list[set[int]]) -> frozenset[str]:
+    """Rules every node of which can find a token with the required word, entity type and relation."""
     return frozenset(
-        rule_id for rule_id, needed in _trigger_hashes(rules, doc.vocab.strings).items()
-        if needed is None or not needed.isdisjoint(present)
+        rule_id for rule_id, needs in requirements.items()
+        if all(any(not values.isdisjoint(present[c]) for c in columns) for columns, values in needs)
     )
 
 
@@ -444,14 +449,20 @@ def _matches(doc: Doc, rules: RuleSet, ctx: _Context) -> Iterable[tuple[int, lis
     A relation needs two resolved mentions in its sentence, or one for a rule with a literal
     object (an age); other sentences are not matched at all, which saves most of the matcher's time.
     """
-    active = _active_rules(doc, rules)
-    literal_only = frozenset(r for r in active if rules.rules[r].literal is not None)
+    requirements = _requirements(rules, doc.vocab.strings)
+    literal_rules = frozenset(r for r in rules.rules if rules.rules[r].literal is not None)
+    values = doc.to_array(_COLUMNS) if len(doc) else None
     heads = [0] * (len(doc) + 1)
     for candidate in set(ctx.index.values()):
         heads[candidate.head] += 1
     for sent in doc.sents:
         mentions = sum(heads[sent.start : sent.end])
-        subset = active if mentions >= 2 else literal_only if mentions == 1 else frozenset()
+        if mentions == 0:
+            continue
+        present = [set(values[sent.start : sent.end, c].tolist()) for c in range(len(_COLUMNS))]
+        subset = _possible_rules(rules, requirements, present)
+        if mentions < 2:
+            subset &= literal_rules
         if not subset:
             continue
         for match_id, token_ids in _matcher(doc.vocab, rules, subset)(sent):

@@ -100,3 +100,9 @@ def test_pronoun_with_two_candidate_antecedents_is_left_alone(nlp):
     extraction = extract(nlp(text), Document("d", text))
     labels = {e.id: e.label for e in extraction.entities}
     assert not [r for r in extraction.relations if labels.get(r.object) == "Kolomna"]
+
+
+def test_organisation_name_variants_merge(nlp):
+    entities = entities_of(nlp, "The Russian Defense Ministry denied it. Later the Russian Ministry of Defence confirmed it.")
+    orgs = [e for e in entities.values() if e.type == "Organization"]
+    assert len(orgs) == 1 and {orgs[0].label, *orgs[0].aliases} >= {"Russian Defense Ministry", "Russian Ministry of Defence"}

@@ -119,6 +119,11 @@ def test_rule_finds_fact(nlp, text, fact, qualifiers):
         ("Tehran denied that Iran supplied Russia with drones.", "denied", "Tehran"),
         ("Iran did not supply Russia with drones.", "denied", None),
         ("According to Kyiv, Iran supplied Russia with drones.", "reported", "Kyiv"),
+        ("Iran allegedly supplied Russia with drones.", "alleged", None),
+        ("Kyiv claimed that Iran supplied Russia with drones.", "alleged", "Kyiv"),
+        ("Iran is preparing to supply Russia with drones.", "planned", None),
+        ("Iran could supply Russia with drones.", "hypothetical", None),
+        ("If Iran supplied Russia with drones, Kyiv would protest.", "hypothetical", None),
     ],
 )
 def test_status_and_attribution_of_a_claim(nlp, text, status, source):

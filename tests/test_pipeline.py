@@ -29,8 +29,7 @@ def test_supply_fact_has_item_quantity_and_attribution(example_facts):
     assert fact["qualifiers"]["item"] == "drones"
     quantity = fact["qualifiers"]["quantity"]
     assert (quantity["text"], quantity["value"], quantity["approximate"]) == ("nearly 2,000", 2000, True)
-    evidence = fact["evidence"][0]
-    assert evidence["quote"].startswith("Iran has so far supplied Russia with nearly 2,000 drones")
+    evidence = next(e for e in fact["evidence"] if e["quote"].startswith("Iran has so far supplied Russia with nearly 2,000 drones"))
     assert evidence["status"] == "reported"
     assert evidence["attributed_to"] == "Ukrainian defense officials"
 

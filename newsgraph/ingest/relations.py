@@ -271,12 +271,20 @@ def _phrase(token: Token, deps: frozenset[str] = frozenset({"compound"})) -> Spa
     return token.doc[first : token.i + 1]
 
 
+_ROLE_MODIFIERS = frozenset({"executive", "deputy", "assistant", "associate", "senior", "chief", "vice",
+                             "general", "managing", "acting", "interim", "former", "foreign", "prime"})
+
+
 def _without_names(phrase: Span, head: Token, ctx: _Context) -> Span:
-    """A title without the names inside it: "U.S. President" -> "President" (U.S. is the object)."""
+    """A title without the names inside it ("U.S. President" -> "President", U.S. is the object),
+    with the rank words that belong to it ("executive director", "deputy leader")."""
     start = phrase.start
     while start < head.i and start in ctx.index:
         start += 1
-    return phrase.doc[start : phrase.end]
+    doc = phrase.doc
+    while start > 0 and doc[start - 1].lower_ in _ROLE_MODIFIERS and doc[start - 1].head.i in range(start, phrase.end):
+        start -= 1
+    return doc[start : phrase.end]
 
 
 _TIME_PREPS = frozenset({"in", "on", "since", "during", "until", "by", "from", "last"})

@@ -98,6 +98,13 @@ def test_supply_rule_on_a_hand_built_doc(nlp):
         ("Russia attacked Ukraine in February.", ("Russia", "attacked", "Ukraine"), {}),
         ("Kyiv was attacked by Russia on Monday.", ("Russia", "attacked", "Kyiv"), {}),
         ("Iran's supply of drones to Russia worried Israel.", ("Iran", "suppliedTo", "Russia"), {"item": "drones"}),
+        ("Jackson Janes is executive director of the American Institute for Contemporary German Studies.",
+         ("Jackson Janes", "leaderOf", "American Institute for Contemporary German Studies"), {"role": "executive director"}),
+        ("Turin's La Stampa daily said the vote was close.", ("La Stampa", "basedIn", "Turin"), {}),
+        ("Olle Rutgersson works at the Chalmers University in Gothenburg, Sweden.",
+         ("Chalmers University", "basedIn", "Sweden"), {}),
+        ("On Tuesday, SPD leader Franz Müntefering joined the criticism.",
+         ("Franz Müntefering", "leaderOf", "SPD"), {"role": "leader"}),
     ],
 )
 def test_rule_finds_fact(nlp, text, fact, qualifiers):

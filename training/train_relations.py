@@ -5,7 +5,7 @@
 Reproducible: a fixed seed, plain multinomial logistic regression trained by SGD in pure Python.
 Candidates and features come from newsgraph's own pipeline (spaCy parse, mentions, entity
 types), so the model sees at run time exactly what it saw in training. 80% of the training
-sentences train a first model whose held-out 20% sets the probability threshold (best F1); the
+sentences train a first model whose held-out 20% sets the probability threshold (best F0.5); the
 final model is then trained on all of train. Output: newsgraph/ingest/data/relation_model.json.
 """
 
@@ -29,6 +29,9 @@ PREDICATES = {"Located_In": "locatedIn", "OrgBased_In": "basedIn", "Work_For": "
               "Live_In": "residesIn", "Kill": "killed"}
 LABELS = ("none", *PREDICATES)
 SEED, EPOCHS, RATE, L2, MIN_COUNT = 13, 12, 0.2, 1e-5, 2
+#: The threshold maximises F-beta on held-out train with beta 0.5: precision weighs twice recall,
+#: because a wrong edge costs an analyst more than a missing one.
+BETA = 0.5
 
 
 def char_spans(tokens):
@@ -108,8 +111,9 @@ def best_threshold(weights, bias, data):
         precision = right / len(made) if made else 0.0
         recall = right / gold if gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        print(f"  threshold {threshold:.2f}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
-        best = max(best, (f1, threshold))
+        f_half = (1 + BETA**2) * precision * recall / (BETA**2 * precision + recall) if precision + recall else 0.0
+        print(f"  threshold {threshold:.2f}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f} F0.5 {f_half:.3f}")
+        best = max(best, (f_half, threshold))
     return best[1]
 
 
@@ -132,7 +136,7 @@ def main() -> int:
     kept = {f: [round(w, 4) for w in row] for f, row in weights.items() if max(abs(w) for w in row) >= 1e-3}
     model = {
         "about": "Multinomial logistic regression over pair features (newsgraph/ingest/classifier.py), trained on "
-                 "CoNLL04 train by training/train_relations.py; threshold chosen on a held-out 20% of train.",
+                 "CoNLL04 train by training/train_relations.py; threshold: best F0.5 (precision first) on a held-out 20% of train.",
         "labels": list(LABELS),
         "predicates": PREDICATES,
         "threshold": threshold,

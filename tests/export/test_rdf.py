@@ -110,3 +110,37 @@ def test_linked_entities_have_exact_match(store):
     query = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
     SELECT ?link WHERE { GRAPH ?g { ?e rdfs:label "Iran"@en ; skos:exactMatch ?link } }"""
     assert [s["link"].value for s in store.query(query)] == ["https://sws.geonames.org/130758/"]
+
+
+def _one_statement_graph(status: str):
+    from newsgraph.graph import Document, Entity, Evidence, Extraction, KnowledgeGraph, Relation, entity_id
+
+    text = "Iran denied that it supplied Russia with drones."
+    iran, russia = (Entity(entity_id("Country", n), n, "Country") for n in ("Iran", "Russia"))
+    evidence = Evidence("d1", text, 0, len(text), 0, len(text) - 1, text[:-1], (0, 4), (29, 35), (17, 25),
+                        "test/1", 0.7, status, "Iran", "denied", "test-rule")
+    relation = Relation(iran.id, "suppliedTo", russia.id, evidence=(evidence,))
+    return KnowledgeGraph.from_extractions([Extraction(Document("d1", text), (iran, russia), (relation,))]), iran, russia
+
+
+@pytest.mark.parametrize("status, plain_edge", [("denied", False), ("hypothetical", False), ("alleged", True)])
+def test_only_stated_facts_become_plain_edges(status, plain_edge):
+    from newsgraph.export.rdf import Run, to_rdf
+
+    graph, iran, russia = _one_statement_graph(status)
+    dataset = to_rdf(graph, Run("test", "1"))
+    subject = URIRef(f"https://kg.example.org/entity/{iran.id}")
+    supplied = URIRef("https://kg.example.org/rel/suppliedTo")
+    assert bool(list(dataset.quads((subject, supplied, None, None)))) is plain_edge
+    statuses = [o for _, _, o, _ in dataset.quads((None, URIRef(KG + "epistemicStatus"), None, None))]
+    assert statuses == [URIRef(KG + status.capitalize())]
+
+
+def test_nquads_output_parses(nlp, tmp_path):
+    from newsgraph.pipeline import build
+    from tests.conftest import EXAMPLE
+
+    build([EXAMPLE], tmp_path, rdf_format="nquads")
+    store = pyoxigraph.Store()
+    store.load(path=str(tmp_path / "graph.nq"), format=pyoxigraph.RdfFormat.N_QUADS)
+    assert len(store) > 100

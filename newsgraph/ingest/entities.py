@@ -118,10 +118,11 @@ def _match(cand: Candidate, clusters: list[_Cluster]) -> _Cluster | None:
 
 
 def _antecedent(pronoun: Candidate, clusters: list[_Cluster]) -> _Cluster | None:
-    """The one person named shortly before a pronoun; None when there is none or more than one."""
+    """The one person (for he/she) or group (for they) named shortly before a pronoun; None when
+    there is none or more than one."""
     near = [
         c for c in clusters
-        if c.type == "Person" and any(0 <= pronoun.start - m.end <= PRONOUN_WINDOW for m in c.names)
+        if c.type == pronoun.type and any(0 <= pronoun.start - m.end <= PRONOUN_WINDOW for m in c.names)
     ]
     return near[0] if len(near) == 1 else None
 

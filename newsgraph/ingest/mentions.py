@@ -242,6 +242,12 @@ def _group_mentions(doc: Doc, lex: Lexicons, covered: set[int]) -> list[Candidat
     """Groups of people named by a demonym or a number: "a Russian delegation", "four Russian officers"."""
     found = []
     for token in doc:
+        counted_people = token.tag_ in {"NNPS", "NNS"} and token.ent_type_ == "NORP" and any(
+            c.dep_ == "nummod" for c in token.lefts)  # "the four Russians"
+        if counted_people:
+            first = min(c.i for c in token.lefts if c.dep_ == "nummod")
+            found.append(_candidate(doc[first : token.i + 1], "Group", doc[first : token.i + 1].text))
+            continue
         if token.pos_ != "NOUN" or token.i in covered or token.lower_ not in lex.group_nouns:
             continue
         modifiers = [c for c in token.lefts if c.dep_ in {"amod", "nummod", "compound"}]
@@ -271,12 +277,21 @@ def _gazetteer_mentions(doc: Doc, covered: set[int]) -> list[Candidate]:
 _PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 
 
+_GROUP_PRONOUNS = frozenset({"they", "them"})
+
+
 def _pronoun_mentions(doc: Doc) -> list[Candidate]:
-    """He, she and their forms: resolved later to the one person named just before, if any."""
-    return [
-        _candidate(doc[t.i : t.i + 1], "Person", t.lower_, "pronoun")
-        for t in doc if t.pos_ == "PRON" and t.lower_ in _PERSONAL_PRONOUNS
-    ]
+    """He, she, they and their forms: resolved later to the one person (or group) named just
+    before, if there is exactly one."""
+    found = []
+    for t in doc:
+        if t.pos_ != "PRON":
+            continue
+        if t.lower_ in _PERSONAL_PRONOUNS:
+            found.append(_candidate(doc[t.i : t.i + 1], "Person", t.lower_, "pronoun"))
+        elif t.lower_ in _GROUP_PRONOUNS:
+            found.append(_candidate(doc[t.i : t.i + 1], "Group", t.lower_, "pronoun"))
+    return found
 
 
 def find_mentions(doc: Doc, lex: Lexicons) -> list[Candidate]:

@@ -47,6 +47,7 @@ class Rule:
     framing: str = "clause"
     object_possessor: bool = False
     subject_conjuncts: bool = True
+    object_list: bool = False
     prior: float = 0.5
     """the precision the rule's author expected (patterns.json)"""
 
@@ -127,6 +128,7 @@ def load_rules() -> RuleSet:
             framing=spec.get("framing", "clause"),
             object_possessor=bool(spec.get("object_possessor", False)),
             subject_conjuncts=bool(spec.get("subject_conjuncts", True)),
+            object_list=bool(spec.get("object_list", False)),
         )
         anchors = set(rule.anchors)
         if not anchors & {"trigger", "object"} or ("subject" not in anchors and not rule.subject_from):
@@ -243,6 +245,20 @@ def _with_conjuncts(token: Token) -> list[Token]:
     if token.pos_ == "NOUN" and named is not None:
         token = named
     return [token, *token.conjuncts]
+
+
+def _list_members(token: Token) -> list[Token]:
+    """Every name of a list starting at token, following conjunctions and appositions."""
+    seen, todo = [], [token]
+    while todo:
+        current = todo.pop(0)
+        if current.i in {t.i for t in seen}:
+            continue
+        seen.append(current)
+        todo += [c for c in current.children if c.dep_ in {"conj", "appos"} and c.pos_ == "PROPN"]
+        if current.dep_ == "appos" and current.head.pos_ == "PROPN":
+            todo.append(current.head)
+    return seen
 
 
 def _possessor(token: Token) -> Token | None:
@@ -412,7 +428,7 @@ def _apply(rule: Rule, anchors: dict[str, Token], ctx: _Context, extractor: str)
         )
     else:
         found = []
-        for token in _with_conjuncts(anchors["object"]):
+        for token in (_list_members(anchors["object"]) if rule.object_list else _with_conjuncts(anchors["object"])):
             cand = _candidate_at(token, ctx)
             if cand is None and rule.object_possessor and (owner := _possessor(token)) is not None:
                 cand = _candidate_at(owner, ctx)

@@ -170,3 +170,12 @@ def test_evidence_confidence_is_the_rules_measured_precision(nlp):
     text = "Israeli Defense Minister Benny Gantz warned Iran."
     citizen = next(r for r in extract(nlp(text), Document("d", text)).relations if r.predicate == "citizenOf")
     assert citizen.evidence[0].confidence == measured["title-citizen"]["confidence"]
+
+
+def test_group_is_linked_to_the_members_the_text_lists(nlp):
+    text = ("Four Russian officers trained in Iran last year. They were named as Sergei Sozinov, a captain; "
+            "Andrey Stepova, a pilot; and Hleb Plivkin, a cadet.")
+    found = facts(extract(nlp(text), Document("d", text)))
+    members = sorted(key[2] for key in found if key[1] == "hasMember")
+    assert members == ["Andrey Stepova", "Hleb Plivkin", "Sergei Sozinov"]
+    assert {key[0] for key in found if key[1] == "hasMember"} == {"Four Russian officers"}

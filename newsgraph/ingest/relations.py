@@ -212,12 +212,16 @@ class _Context:
         return self.sentences[index][2], self.sentences[index][3]
 
 
+#: Parts of an organisation that stand for it ("the aviation department of the Russian Defense Ministry").
+_UNIT_NOUNS = frozenset({"department", "unit", "division", "branch", "wing", "directorate", "section"})
+
+
 def _candidate_at(token: Token, ctx: _Context, depth: int = 0) -> Candidate | None:
     """The resolved mention a token belongs to, looking through "the city of X"."""
     cand = ctx.index.get(token.i)
     if cand is not None and cand in ctx.owner:
         return cand
-    if depth < 2 and token.lemma_.lower() in ctx.lex.transparent_nouns:
+    if depth < 2 and (token.lemma_.lower() in ctx.lex.transparent_nouns or token.lemma_.lower() in _UNIT_NOUNS):
         for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (c for c in of.children if c.dep_ == "pobj"):
                 return _candidate_at(pobj, ctx, depth + 1)

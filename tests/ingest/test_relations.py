@@ -179,3 +179,9 @@ def test_group_is_linked_to_the_members_the_text_lists(nlp):
     members = sorted(key[2] for key in found if key[1] == "hasMember")
     assert members == ["Andrey Stepova", "Hleb Plivkin", "Sergei Sozinov"]
     assert {key[0] for key in found if key[1] == "hasMember"} == {"Four Russian officers"}
+
+
+def test_a_unit_stands_for_its_organisation(nlp):
+    text = "The four Russian officers all serve with the aviation department of the Russian Defense Ministry."
+    found = facts(extract(nlp(text), Document("d", text)))
+    assert ("four Russian officers", "affiliatedWith", "Russian Defense Ministry") in found

@@ -63,3 +63,9 @@ def test_progress_bar_on_a_terminal(tmp_path):
     assert process.returncode == 2
     assert "doc/s" in text or "s/doc" in text
     assert "done=1" in text and "skipped=1" in text
+
+
+def test_unknown_model_is_a_clear_error(tmp_path, capsys):
+    assert main(["build", str(EXAMPLE), "-o", str(tmp_path / "out"), "--model", "xx_no_such_model"]) == 1
+    err = capsys.readouterr().err
+    assert "xx_no_such_model" in err and "--model" in err and "Traceback" not in err

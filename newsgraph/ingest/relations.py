@@ -69,7 +69,8 @@ class RuleSet:
 
 
 def _expand_lexicons(value, lexicons: dict[str, list[str]], rule_id: str):
-    """Replace "@name" inside IN lists by the lexicon's words (both as written and lowercased)."""
+    """Replace "@name" inside IN lists by the lexicon's words: as written, lowercased and title-cased
+    (spaCy keeps the case of proper-noun lemmas: "Minister", "President")."""
     if isinstance(value, dict):
         return {k: _expand_lexicons(v, lexicons, rule_id) for k, v in value.items()}
     if isinstance(value, list):
@@ -82,7 +83,7 @@ def _expand_lexicons(value, lexicons: dict[str, list[str]], rule_id: str):
                 f"rule {rule_id!r} uses lexicon {value!r}, which patterns.json does not define: "
                 f"add it under 'lexicons' (known: {', '.join(sorted(lexicons))})"
             ) from None
-        return [w for word in words for w in dict.fromkeys((word, word.lower()))]
+        return [w for word in words for w in dict.fromkeys((word, word.lower(), word.title()))]
     return value
 
 

@@ -105,6 +105,13 @@ def test_supply_rule_on_a_hand_built_doc(nlp):
          ("Chalmers University", "basedIn", "Sweden"), {}),
         ("On Tuesday, SPD leader Franz Müntefering joined the criticism.",
          ("Franz Müntefering", "leaderOf", "SPD"), {"role": "leader"}),
+        ("According to Siemens's Peter Loescher, demand is strong.", ("Peter Loescher", "affiliatedWith", "Siemens"), {}),
+        ("The board of Tabcorp, Australia's largest bookmaker, met.", ("Tabcorp", "basedIn", "Australia"), {}),
+        ("She grew up in Jos, a city in northern Nigeria.", ("Jos", "locatedIn", "Nigeria"), {}),
+        ("The show opened at an art center in Nigeria's capital Abuja last week.", ("Abuja", "locatedIn", "Nigeria"), {}),
+        ("India's Prime Minister, Narendra Modi, expressed his sympathy.",
+         ("Narendra Modi", "affiliatedWith", "India"), {}),
+        ("US actor Tom Hanks is currently working on a film.", ("Tom Hanks", "citizenOf", "United States"), {}),
     ],
 )
 def test_rule_finds_fact(nlp, text, fact, qualifiers):

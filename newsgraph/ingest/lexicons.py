@@ -28,6 +28,8 @@ class Lexicons:
     """common nouns that make the names in apposition to them organisations ("outlets Slidstvo and OurMoney")"""
     investigative_events: frozenset[str]
     group_nouns: frozenset[str]
+    title_words: frozenset[str]
+    """words of titles and honorifics that precede a name but are not part of it ("President", "Mrs.")"""
     """plural or collective nouns that, with a demonym or a number, name a group ("four Russian officers")"""
     """event nouns that are worth an entity even when indefinite ("an independent investigation")"""
     transparent_nouns: dict[str, str]
@@ -44,6 +46,13 @@ class Lexicons:
     def country(self, name: str) -> str | None:
         """The canonical country a name, alias or demonym refers to, if any."""
         return self.countries.get(normalise_name(name))
+
+
+def _title_words(raw: dict) -> frozenset[str]:
+    """Honorifics from lexicons.json plus every single-word role and leader title of patterns.json."""
+    patterns = read_data("patterns.json")["lexicons"]
+    words = {w for key in ("role_nouns", "leader_titles", "leader_nouns") for w in patterns[key] if " " not in w}
+    return frozenset(w.lower() for w in (*words, *raw["honorifics"]))
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +76,7 @@ def load_lexicons() -> Lexicons:
         organization_nouns=frozenset(raw["organization_nouns"]),
         investigative_events=frozenset(raw["investigative_events"]),
         group_nouns=frozenset(raw["group_nouns"]),
+        title_words=_title_words(raw),
         transparent_nouns=dict(raw["transparent_nouns"]),
         approximators=frozenset(raw["approximators"]),
         countries=countries,

@@ -162,12 +162,39 @@ def _from_entity(ent: Span, lex: Lexicons) -> list[Candidate]:
             for cand in _entity_candidates(ent, lex)]
 
 
+def _untitled(span: Span, lex: Lexicons) -> tuple[Span | None, list[Candidate]]:
+    """A person's name without the title NER swallowed ("Azerbaijani President Ilham Aliyev"):
+    the title words stay outside the name (they become role qualifiers), a demonym in them is
+    its own country mention."""
+    doc, first = span.doc, span.start
+    prefix: list[Candidate] = []
+    while first < span.end - 1:
+        token = doc[first]
+        country = lex.country(token.text)
+        if country:
+            kind = "demonym" if normalise_name(token.text) in lex.demonyms else "name"
+            prefix.append(_candidate(doc[first : first + 1], "Country", country, kind))
+        elif token.lower_ not in lex.title_words:
+            break
+        first += 1
+    if first == span.start:
+        return span, []
+    return (doc[first : span.end] if first < span.end else None), prefix
+
+
 def _entity_candidates(ent: Span, lex: Lexicons) -> list[Candidate]:
     type_ = lex.ner_types.get(ent.label_)
     span = _trim(ent) if type_ else None
     if span is None:
         return []
+    prefix: list[Candidate] = []
+    if ent.label_ == "PERSON":
+        span, prefix = _untitled(span, lex)
+        if span is None:
+            return prefix
     country = lex.country(span.text) if ent.label_ in {"NORP", "GPE", "LOC", "ORG"} else None
+    if ent.label_ == "PERSON" and normalise_name(span.text) in lex.demonyms:
+        country = lex.country(span.text)  # "Azerbaijani" tagged as a person before "President Ilham Aliyev"
     if country:
         kind = "demonym" if normalise_name(span.text) in lex.demonyms else "name"
         base = _candidate(span, "Country", country, kind)
@@ -182,8 +209,8 @@ def _entity_candidates(ent: Span, lex: Lexicons) -> list[Candidate]:
             return [base, inner]
     expanded = _expand_to_head(span, base, lex)
     if expanded is None:
-        return [base]
-    return [expanded] if expanded.type in {"Facility", "Weapon"} else [base, expanded]
+        return [*prefix, base]
+    return [*prefix, expanded] if expanded.type in {"Facility", "Weapon"} else [*prefix, base, expanded]
 
 
 def _expand_to_head(span: Span, base: Candidate, lex: Lexicons) -> Candidate | None:

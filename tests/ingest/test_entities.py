@@ -106,3 +106,10 @@ def test_organisation_name_variants_merge(nlp):
     entities = entities_of(nlp, "The Russian Defense Ministry denied it. Later the Russian Ministry of Defence confirmed it.")
     orgs = [e for e in entities.values() if e.type == "Organization"]
     assert len(orgs) == 1 and {orgs[0].label, *orgs[0].aliases} >= {"Russian Defense Ministry", "Russian Ministry of Defence"}
+
+
+def test_titles_and_demonyms_are_not_part_of_a_persons_name(nlp):
+    text = '"We will not give up," Azerbaijani President Ilham Aliyev said.'
+    entities = entities_of(nlp, text)
+    assert "Ilham Aliyev" in entities and "Azerbaijan" in entities
+    assert not any("President" in e.label for e in entities.values())

@@ -69,7 +69,7 @@ def test_supply_rule_on_a_hand_built_doc(nlp):
          ("Sergei Sozinov", "residesIn", "Kolomna"), {}),
         ("Iran's military alliance with Russia has grown.", ("Iran", "alliedWith", "Russia"), {}),
         ("A photograph of Ayatollah Khomeini, the Islamic Republic's founder, hangs there.",
-         ("Ayatollah Khomeini", "founderOf", "Iran"), {}),
+         ("Khomeini", "founderOf", "Iran"), {}),  # "Ayatollah" is a title, not part of the name
         ("Iran showed the Shahed drones that have been used against Ukraine's civilian infrastructure.",
          ("Shahed drones", "usedAgainst", "Ukraine"), {}),
         ("The robbery happened in Livingston, Texas, on Monday.", ("Livingston", "locatedIn", "Texas"), {}),

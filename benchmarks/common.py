@@ -26,6 +26,13 @@ def entity_relations(extraction: Extraction) -> Iterator[tuple[str, tuple[int, i
                 yield relation.predicate, evidence.subject_span, evidence.object_span, relation
 
 
+def prf(tp: int, made: int, found: int, gold: int) -> tuple[float, float, float]:
+    """Precision (right / made), recall (found / gold) and their F1."""
+    p = tp / made if made else 0.0
+    r = found / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def table(rows: list[list[object]], header: list[str]) -> str:
     widths = [max(len(str(x)) for x in column) for column in zip(header, *rows)]
     line = lambda r: "  ".join(str(x).ljust(w) for x, w in zip(r, widths))  # noqa: E731

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import entity_relations, extract_texts, table  # noqa: E402
+from common import entity_relations, extract_texts, prf, table  # noqa: E402
 
 #: newsgraph predicate -> CoNLL04 relation it counts as.
 MAPPING = {
@@ -83,12 +83,6 @@ def score(pairs, relaxed: bool) -> dict[str, Counter]:
             counts[label]["gold"] += 1
             counts[label]["found"] += found
     return counts
-
-
-def prf(tp: int, made: int, found: int, gold: int) -> tuple[float, float, float]:
-    p = tp / made if made else 0.0
-    r = found / gold if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def main() -> int:

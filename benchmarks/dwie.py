@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import extract_texts, table  # noqa: E402
+from common import extract_texts, prf, table  # noqa: E402
 
 from newsgraph.evaluate import normalise  # noqa: E402
 from newsgraph.graph import Literal  # noqa: E402
@@ -88,11 +88,9 @@ def main() -> int:
     rows, total = [], [0, 0, 0, 0]
     for predicate, (tp, made, found, gold_count) in per_predicate.items():
         total = [x + y for x, y in zip(total, (tp, made, found, gold_count))]
-        p, r = tp / made if made else 0.0, found / gold_count if gold_count else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        p, r, f = prf(tp, made, found, gold_count)
         rows.append([predicate, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", gold_count, made])
-    p, r = total[0] / total[1] if total[1] else 0.0, total[2] / total[3] if total[3] else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    p, r, f = prf(*total)
     rows.append(["MICRO", f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", total[3], total[1]])
     print(f"DWIE {args.data.name}: {len(documents)} documents in {elapsed:.1f} s")
     print(table(rows, ["predicate", "P", "R", "F1", "gold", "made"]))

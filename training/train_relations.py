@@ -24,6 +24,9 @@ from newsgraph.ingest.entities import resolve_entities
 from newsgraph.ingest.lexicons import load_lexicons
 from newsgraph.ingest.mentions import find_mentions
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import conll04  # noqa: E402  (the same gold reading as the benchmark)
+
 OUT = Path(__file__).resolve().parents[1] / "newsgraph" / "ingest" / "data" / "relation_model.json"
 PREDICATES = {"Located_In": "locatedIn", "OrgBased_In": "basedIn", "Work_For": "affiliatedWith",
               "Live_In": "residesIn", "Kill": "killed"}
@@ -34,34 +37,20 @@ SEED, EPOCHS, RATE, L2, MIN_COUNT = 13, 12, 0.2, 1e-5, 2
 BETA = 0.5
 
 
-def char_spans(tokens):
-    spans, at = [], 0
-    for token in tokens:
-        spans.append((at, at + len(token)))
-        at += len(token) + 1
-    return spans
-
-
-def overlaps(a, b):
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def examples(sentences, nlp):
     """(features, label) for every candidate pair of every sentence."""
     lex = load_lexicons()
     texts = [" ".join(s["tokens"]) for s in sentences]
     out = []
     for sentence, doc in zip(sentences, nlp.pipe(texts, batch_size=64)):
-        spans = char_spans(sentence["tokens"])
-        ent = lambda e: (spans[e["start"]][0], spans[e["end"] - 1][1])  # noqa: E731
-        gold = [(r["type"], ent(sentence["entities"][r["head"]]), ent(sentence["entities"][r["tail"]])) for r in sentence["relations"]]
+        gold = sorted(conll04.gold_of(sentence))  # sorted: set order varies between runs
         candidates = find_mentions(doc, lex)
         entities, owner = resolve_entities("s", candidates)
         types = {e.id: e.type for e in entities}
         type_of = lambda c: types.get(owner.get(c), c.type)  # noqa: E731
         rows = []
         for a, b in candidate_pairs(doc, candidates, type_of):
-            label = next((g[0] for g in gold if overlaps(g[1], (a.start, a.end)) and overlaps(g[2], (b.start, b.end))), "none")
+            label = next((g[0] for g in gold if conll04.overlaps(g[1], (a.start, a.end)) and conll04.overlaps(g[2], (b.start, b.end))), "none")
             rows.append((pair_features(doc, a, b, type_of(a), type_of(b)), label))
         out.append(rows)
     return out

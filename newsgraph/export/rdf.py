@@ -9,7 +9,6 @@ document's graph can be replaced idempotently in a triplestore.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -23,8 +22,8 @@ from rdflib import Dataset, Graph, Literal as RDFLiteral, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from ..errors import ExportError
-from ..graph import EDGE_STATUSES, Document, Entity, Evidence, KnowledgeGraph, Literal, Quantity, Relation, TimeExpression, normalise_name
-from ..graph.identifiers import check_identifier, slugify
+from ..graph import EDGE_STATUSES, Document, Entity, Evidence, KnowledgeGraph, Literal, Quantity, Relation, TimeExpression
+from ..graph.identifiers import check_identifier, digest, entity_id, slugify
 from .files import write_atomic
 
 __all__ = ["Run", "Namespaces", "to_rdf", "write_rdf", "RDF_FORMATS", "DEFAULT_BASE", "safe_iri"]
@@ -88,10 +87,6 @@ def safe_iri(value: str | None) -> URIRef | None:
     return URIRef(value)
 
 
-def _digest(*parts: object) -> str:
-    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
 def _issued(value: str) -> RDFLiteral:
     """A publication date as xsd:dateTime or xsd:date when it parses, else a plain literal."""
     try:
@@ -118,7 +113,7 @@ def _object_term(obj: str | Literal, ns: Namespaces) -> URIRef | RDFLiteral:
 
 def agent_iri(name: str, ns: Namespaces) -> URIRef:
     """The IRI of a source a claim is attributed to ("Ukrainian defense officials")."""
-    return ns.agent[check_identifier(f"{slugify(name)}-{_digest('agent', normalise_name(name))[:12]}")]
+    return ns.agent[entity_id("agent", name)]
 
 
 class _Writer:
@@ -166,7 +161,7 @@ class _Writer:
 
     def assertion(self, g: Graph, relation: Relation, evidence: Evidence, triple: tuple) -> None:
         kg, ns = self.ns.kg, self.ns
-        node = ns.asr[_digest(evidence.doc, *relation.key, evidence.start, evidence.end, evidence.rule)]
+        node = ns.asr[digest(evidence.doc, *relation.key, evidence.start, evidence.end, evidence.rule, length=16)]
         subject, predicate, obj = triple
         g.add((node, RDF.type, kg.Assertion))
         g.add((node, RDF.subject, subject))

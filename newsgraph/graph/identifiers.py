@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..errors import NewsgraphError
 
-__all__ = ["normalise_name", "slugify", "entity_id", "document_id", "check_identifier"]
+__all__ = ["normalise_name", "slugify", "digest", "entity_id", "document_id", "check_identifier"]
 
 _POSSESSIVE = re.compile(r"(?:'|’)s\b", re.IGNORECASE)
 _TRAILING_APOSTROPHE = re.compile(r"(?<=s)(?:'|’)(?=\s|$)")
@@ -43,8 +43,9 @@ def slugify(text: str, max_length: int = 40) -> str:
     return slug[:max_length].strip("-") or "x"
 
 
-def _digest(*parts: str, length: int = 12) -> str:
-    data = "\x1f".join(parts).encode("utf-8", "surrogatepass")
+def digest(*parts: object, length: int = 12) -> str:
+    """A short stable hash of the parts: the unique half of every minted id."""
+    data = "\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()[:length]
 
 
@@ -60,10 +61,10 @@ def check_identifier(identifier: str) -> str:
 
 def entity_id(entity_type: str, name: str) -> str:
     """Stable entity id from (type, normalised name): readable slug plus a hash."""
-    return check_identifier(f"{slugify(name)}-{_digest(entity_type, normalise_name(name))}")
+    return check_identifier(f"{slugify(name)}-{digest(entity_type, normalise_name(name))}")
 
 
 def document_id(text: str, url: str | None = None) -> str:
     """Stable document id: from the canonical URL when there is one, else from the text."""
     basis = ("url", url) if url else ("text", " ".join(text.split()))
-    return check_identifier(_digest(*basis, length=16))
+    return check_identifier(digest(*basis, length=16))

@@ -23,8 +23,8 @@ class KnowledgeGraph:
     """The graph of everything read so far.
 
     `graph` is the underlying `networkx.MultiDiGraph`: node attribute `entity` (an Entity) or
-    `literal` (a Literal); edge attributes `predicate`, `qualifiers` (dict) and `evidence`
-    (list of Evidence). Use the methods to change it so that those invariants hold.
+    `literal` (a Literal); edge attributes `predicate`, `qualifiers` (dict), `evidence`
+    (list of Evidence) and `seen` (the same evidence as a set). Use the methods to change it so that those invariants hold.
     """
 
     def __init__(self) -> None:
@@ -74,21 +74,15 @@ class KnowledgeGraph:
                 )
         if isinstance(relation.object, Literal) and obj not in self.graph:
             self.graph.add_node(obj, literal=relation.object)
-        if self.graph.has_edge(subject, obj, key=predicate):
-            data = self.graph.edges[subject, obj, predicate]
-            known = set(data["evidence"])
-            data["evidence"].extend(e for e in relation.evidence if e not in known)
-            for name, value in relation.qualifiers.items():
-                data["qualifiers"].setdefault(name, value)
-        else:
-            self.graph.add_edge(
-                subject,
-                obj,
-                key=predicate,
-                predicate=predicate,
-                qualifiers=dict(relation.qualifiers),
-                evidence=list(relation.evidence),
-            )
+        if not self.graph.has_edge(subject, obj, key=predicate):
+            self.graph.add_edge(subject, obj, key=predicate, predicate=predicate, qualifiers={}, evidence=[], seen=set())
+        data = self.graph.edges[subject, obj, predicate]
+        for evidence in relation.evidence:
+            if evidence not in data["seen"]:  # a set beside the list: appending stays O(1) per evidence
+                data["seen"].add(evidence)
+                data["evidence"].append(evidence)
+        for name, value in relation.qualifiers.items():
+            data["qualifiers"].setdefault(name, value)
 
     # -- reading ----------------------------------------------------------------------------
 

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+from typing import Iterable
+
+from spacy.tokens import Doc, Span, Token
 
 from .mentions import Candidate
 
@@ -70,17 +72,21 @@ def pair_features(doc: Doc, a: Candidate, b: Candidate, type_a: str, type_b: str
     return features
 
 
-def sentence_ids(doc: Doc) -> list[int]:
+def sentence_ids(doc: Doc, sentences: Iterable[Span] | None = None) -> list[int]:
     """The sentence number of every token, computed in one pass (Token.sent is slow)."""
     ids = [0] * len(doc)
-    for number, sent in enumerate(doc.sents):
+    for number, sent in enumerate(doc.sents if sentences is None else sentences):
         ids[sent.start : sent.end] = [number] * (sent.end - sent.start)
     return ids
 
 
-def candidate_pairs(doc: Doc, candidates: list[Candidate], type_of) -> list[tuple[Candidate, Candidate]]:
-    """Ordered pairs of named mentions in the same sentence, close enough to be related."""
-    sentence = sentence_ids(doc)
+def candidate_pairs(
+    doc: Doc, candidates: list[Candidate], type_of, sentence: list[int] | None = None
+) -> list[tuple[Candidate, Candidate]]:
+    """Ordered pairs of named mentions in the same sentence, close enough to be related.
+
+    `sentence` is the sentence number of every token, when the caller has it already."""
+    sentence = sentence if sentence is not None else sentence_ids(doc)
     named = [c for c in candidates if c.kind in {"name", "demonym"} and type_of(c) in PAIR_TYPES]
     # a name inside another name ("Italian" in "Italian Agricultural Confederation") is not a party
     named = [c for c in named if not any(o is not c and o.first <= c.first and c.last <= o.last and

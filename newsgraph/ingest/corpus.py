@@ -6,7 +6,9 @@ import json
 from dataclasses import dataclass
 from typing import IO, Iterator
 
-__all__ = ["CorpusRecord", "CorpusError", "read_corpus", "FIELDS"]
+from .failure import Failure
+
+__all__ = ["CorpusRecord", "read_corpus", "FIELDS"]
 
 FIELDS = ("id", "text", "html", "url", "title", "published", "author", "publisher")
 
@@ -17,14 +19,6 @@ class CorpusRecord:
 
     source: str
     data: dict
-
-
-@dataclass(frozen=True)
-class CorpusError:
-    """A corpus line that is not an article record, and why."""
-
-    source: str
-    reason: str
 
 
 def _check(record: object, where: str) -> str | None:
@@ -38,8 +32,8 @@ def _check(record: object, where: str) -> str | None:
     return None
 
 
-def read_corpus(lines: IO[str], name: str) -> Iterator[CorpusRecord | CorpusError]:
-    """Stream a JSONL corpus; a malformed line becomes a CorpusError with its line number."""
+def read_corpus(lines: IO[str], name: str) -> Iterator[CorpusRecord | Failure]:
+    """Stream a JSONL corpus; a malformed line becomes a Failure with its line number."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -47,10 +41,10 @@ def read_corpus(lines: IO[str], name: str) -> Iterator[CorpusRecord | CorpusErro
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield CorpusError(where, f"{where}: malformed JSON ({exc.msg} at column {exc.colno}): fix or remove the line")
+            yield Failure(where, f"{where}: malformed JSON ({exc.msg} at column {exc.colno}): fix or remove the line")
             continue
         problem = _check(record, where)
         if problem:
-            yield CorpusError(where, problem)
+            yield Failure(where, problem)
         else:
             yield CorpusRecord(where, record)

@@ -13,12 +13,11 @@ from .entities import resolve_entities
 from .lexicons import load_lexicons
 from .mentions import find_mentions
 from .relations import classify_pairs, extract_relations, load_rules, make_context
-from .sources import Failure
+from .failure import Failure
 
 __all__ = ["Failure", "extract", "extract_documents", "extractor_name"]
 
 log = logging.getLogger(__name__)
-
 
 
 def extractor_name() -> str:

@@ -139,7 +139,7 @@ def _leading_country(span: Span, lex: Lexicons) -> Candidate | None:
     return _candidate(span[:1], "Country", country, kind)
 
 
-def _placed(cand: Candidate, ner_label: str) -> Candidate:
+def _placed(cand: Candidate) -> Candidate:
     """Type and link a candidate with the gazetteer: GPE "Isfahan" is a City, ORG "Fargo" too."""
     gazetteer = load_gazetteer()
     if cand.type == "Country":
@@ -158,7 +158,7 @@ def _placed(cand: Candidate, ner_label: str) -> Candidate:
 
 
 def _from_entity(ent: Span, lex: Lexicons) -> list[Candidate]:
-    return [_placed(cand, ent.label_) if cand.kind == "name" or cand.type == "Country" else cand
+    return [_placed(cand) if cand.kind == "name" or cand.type == "Country" else cand
             for cand in _entity_candidates(ent, lex)]
 
 

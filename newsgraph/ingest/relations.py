@@ -8,7 +8,6 @@ frames every match as Evidence with exact offsets, status and attribution.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -23,7 +22,7 @@ from ..errors import NewsgraphError
 from ..graph import Entity, Evidence, Literal, Quantity, Relation, load_ontology
 from .attribution import Framing, frame_claim
 from .classifier import _path as _pair_path
-from .classifier import candidate_pairs, load_model, pair_features
+from .classifier import candidate_pairs, load_model, pair_features, sentence_ids
 from .dates import resolve_time
 from .lexicons import Lexicons, read_data
 from .mentions import Candidate, mention_index
@@ -177,7 +176,7 @@ def _requirements(rules: RuleSet, strings) -> dict[str, tuple[tuple[tuple[int, .
     return table
 
 
-def _possible_rules(rules: RuleSet, requirements, present: list[set[int]]) -> frozenset[str]:
+def _possible_rules(requirements, present: list[set[int]]) -> frozenset[str]:
     """Rules every node of which can find a token with the required word, entity type and relation."""
     return frozenset(
         rule_id for rule_id, needs in requirements.items()
@@ -196,21 +195,29 @@ class _Context:
     entities: dict[str, Entity]
     lex: Lexicons
     published: str | None = None
-    sentences: list[tuple[int, int, int, int]] = field(default_factory=list)
-    """(first token, end token, start char, end char) of each sentence, computed once"""
 
     @cached_property
     def text(self) -> str:
         """The document text (Doc.text joins every token, so it is read once)."""
         return self.doc.text
 
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """The document's sentences (doc.sents is slow to recompute)."""
+        return list(self.doc.sents)
+
+    @cached_property
+    def sentence_ids(self) -> list[int]:
+        """The sentence number of every token."""
+        return sentence_ids(self.doc, self.sentences)
+
+    @cached_property
+    def _bounds(self) -> list[tuple[int, int]]:
+        return [_sentence_bounds(sent) for sent in self.sentences]
+
     def sentence_of(self, token_index: int) -> tuple[int, int]:
-        """Character bounds of the sentence holding a token (doc.sents is slow to recompute)."""
-        if not self.sentences:
-            for sent in self.doc.sents:
-                self.sentences.append((sent.start, sent.end, *_sentence_bounds(sent)))
-        index = bisect.bisect_right([s[0] for s in self.sentences], token_index) - 1
-        return self.sentences[index][2], self.sentences[index][3]
+        """Character bounds of the sentence holding a token, without surrounding whitespace."""
+        return self._bounds[self.sentence_ids[token_index]]
 
 
 #: Parts of an organisation that stand for it ("the aviation department of the Russian Defense Ministry").
@@ -484,12 +491,12 @@ def _matches(doc: Doc, rules: RuleSet, ctx: _Context) -> Iterable[tuple[int, lis
     heads = [0] * (len(doc) + 1)
     for candidate in set(ctx.index.values()):
         heads[candidate.head] += 1
-    for sent in doc.sents:
+    for sent in ctx.sentences:
         mentions = sum(heads[sent.start : sent.end])
         if mentions == 0:
             continue
         present = [set(values[sent.start : sent.end, c].tolist()) for c in range(len(_COLUMNS))]
-        subset = _possible_rules(rules, requirements, present)
+        subset = _possible_rules(requirements, present)
         if mentions < 2:
             subset &= literal_rules
         if not subset:
@@ -535,7 +542,7 @@ def classify_pairs(ctx: _Context, found: list[Relation]) -> list[Relation]:
         (r.object, r.subject, r.evidence[0].sentence_start) for r in found}
     type_of = lambda c: by_id[owner[c]].type if c in owner else c.type  # noqa: E731
     best: dict[tuple, Relation] = {}
-    for a, b in candidate_pairs(doc, sorted(owner, key=lambda c: c.start), type_of):
+    for a, b in candidate_pairs(doc, sorted(owner, key=lambda c: c.start), type_of, ctx.sentence_ids):
         subject, obj = by_id[owner[a]], by_id[owner[b]]
         if subject.id == obj.id:
             continue

@@ -18,7 +18,8 @@ import httpx
 from ..errors import InputError
 from ..graph import Document, document_id
 from .clean import CleanText, clean_text
-from .corpus import CorpusError, read_corpus
+from .corpus import read_corpus
+from .failure import Failure
 from .decode import decode_bytes
 from .fetch import FetchSettings, fetch, is_url
 from .language import SUPPORTED_LANGUAGES, detect_language
@@ -34,14 +35,6 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 CORPUS_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | CORPUS_SUFFIXES
-
-
-@dataclass(frozen=True)
-class Failure:
-    """An input that could not be processed, and why (the run goes on without it)."""
-
-    input: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -137,8 +130,8 @@ def _from_url(url: str, settings: SourceSettings) -> Loaded:
 
 def _from_corpus(lines: Iterable[str], name: str, settings: SourceSettings) -> Iterator[Loaded | Failure]:
     for record in read_corpus(lines, name):
-        if isinstance(record, CorpusError):
-            yield Failure(record.source, record.reason)
+        if isinstance(record, Failure):
+            yield record
             continue
         data = record.data
         body = data.get("text") if isinstance(data.get("text"), str) else data["html"]

@@ -2,8 +2,8 @@
 
 The rules are precise but miss phrasings nobody wrote a pattern for. This component scores every
 ordered pair of named mentions in a sentence with a multinomial logistic regression over sparse
-features (entity types, the words between, the dependency path), trained on CoNLL04 train only
-by `benchmarks/train_relations.py`; the weights ship as JSON in `data/relation_model.json` (no
+features (entity types, mention kinds and texts, the words and verbs between, the dependency
+path), trained on CoNLL04 train only by `training/train_relations.py`; the weights ship as JSON in `data/relation_model.json` (no
 pickles). It speaks only where no rule did, above a probability threshold kept in the model
 file, and its evidence says so (rule "classifier") with the probability as confidence.
 """
@@ -69,6 +69,9 @@ def pair_features(doc: Doc, a: Candidate, b: Candidate, type_a: str, type_b: str
     before = doc[first.first - 1].lower_ if first.first > 0 else "<s>"
     after = doc[second.last].lower_ if second.last < len(doc) else "</s>"
     features += [f"before={before}", f"after={after}"]
+    features += [f"kinds={a.kind}>{b.kind}", f"text_a={a.text.lower()}", f"text_b={b.text.lower()}"]
+    verbs = [t.lemma_.lower() for t in between if t.pos_ == "VERB"]
+    features += [f"vt={types}:{v}" for v in verbs[:3]]
     return features
 
 

@@ -69,13 +69,20 @@ def head_phrase(token: Token, phrases: frozenset[str]) -> str | None:
     return next((f for f in forms if f in phrases), None)
 
 
+#: Word classes NER sometimes leaves at the end of a name ("OMV of" before "Austria").
+_TRAILING_FUNCTION_WORDS = frozenset({"ADP", "CCONJ", "SCONJ", "DET"})
+
+
 def _trim(span: Span) -> Span | None:
-    """The span without leading determiners and trailing possessives or punctuation."""
+    """The span without leading determiners and trailing possessives, punctuation or function words."""
     first, last = span.start, span.end
     doc = span.doc
     while first < last and (doc[first].dep_ == "det" or doc[first].lower_ in {"the", "a", "an"} or doc[first].is_punct):
         first += 1
-    while last > first and (doc[last - 1].tag_ == "POS" or doc[last - 1].text in _POSSESSIVES or doc[last - 1].is_punct or doc[last - 1].is_space):
+    while last > first and (
+        doc[last - 1].tag_ == "POS" or doc[last - 1].text in _POSSESSIVES or doc[last - 1].is_punct
+        or doc[last - 1].is_space or doc[last - 1].pos_ in _TRAILING_FUNCTION_WORDS
+    ):
         last -= 1
     if first >= last:
         return None
@@ -109,7 +116,8 @@ def _refined_type(span: Span, type_: str, lex: Lexicons) -> str:
     """Type from context spaCy's NER ignores.
 
     A transparent noun: "the city of Isfahan" makes Isfahan a City. A role appositive:
-    "Yuriy Ignat, a spokesperson for ..." makes Yuriy Ignat a Person whatever NER said.
+    "Yuriy Ignat, a spokesperson for ..." makes Yuriy Ignat a Person whatever NER said. An
+    organisation noun before or in apposition to a name makes it an Organization.
     """
     root = span.root
     if any(c.dep_ == "appos" and c.lemma_.lower() in lex.role_nouns for c in root.children):
@@ -119,6 +127,8 @@ def _refined_type(span: Span, type_: str, lex: Lexicons) -> str:
         first = first.head
     if first.dep_ == "appos" and first.head.lemma_.lower() in lex.organization_nouns:
         return "Organization"
+    if any(c.dep_ == "compound" and c.i < span.start and c.lemma_.lower() in lex.organization_nouns for c in root.children):
+        return "Organization"  # "energy giant Gazprom", "media conglomerate Axel Springer"
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         governor = root.head.head
         found = lex.transparent_nouns.get(governor.lemma_.lower())

@@ -49,6 +49,11 @@ class Rule:
     object_list: bool = False
     prior: float = 0.5
     """the precision the rule's author expected (patterns.json)"""
+    single_object: bool = False
+    """the object must not start a list ("MOL of Hungary, Botas of Turkey and RWE": no place in a place)"""
+    exclude: dict[str, frozenset[str]] = field(default_factory=dict)
+    """ontology classes the "subject" or "object" must not be (a person "of Russia" is its citizen,
+    which another rule says, not its resident)"""
 
     @property
     def anchors(self) -> list[str]:
@@ -129,6 +134,9 @@ def load_rules() -> RuleSet:
             object_possessor=bool(spec.get("object_possessor", False)),
             subject_conjuncts=bool(spec.get("subject_conjuncts", True)),
             object_list=bool(spec.get("object_list", False)),
+            single_object=bool(spec.get("single_object", False)),
+            exclude={role: frozenset(ontology.check_class(c) for c in classes)
+                     for role, classes in spec.get("exclude", {}).items()},
         )
         anchors = set(rule.anchors)
         if not anchors & {"trigger", "object"} or ("subject" not in anchors and not rule.subject_from):
@@ -438,6 +446,8 @@ def _apply(rule: Rule, anchors: dict[str, Token], ctx: _Context, extractor: str)
         objects: list[tuple[Literal | Candidate, tuple[int, int]]] = (
             [(literal, (token.idx, token.idx + len(token.text)))] if literal else []
         )
+    elif rule.single_object and any(c.dep_ in {"conj", "appos"} for c in anchors["object"].children):
+        objects = []
     else:
         found = []
         for token in (_list_members(anchors["object"]) if rule.object_list else _with_conjuncts(anchors["object"])):
@@ -472,11 +482,22 @@ def _apply(rule: Rule, anchors: dict[str, Token], ctx: _Context, extractor: str)
                 object_value, object_type = ctx.owner[obj], ctx.entities[ctx.owner[obj]].type
                 if object_value == subject_entity.id:
                     continue
-            if not ontology.accepts(rule.predicate, subject_entity.type, object_type):
+            if not ontology.accepts(rule.predicate, subject_entity.type, object_type) or _excluded(
+                rule, subject_entity.type, object_type
+            ):
                 continue
             predicate = ontology.specific(rule.predicate, subject_entity.type)
             evidence = _evidence(ctx, rule, extractor, trigger, (subject.start, subject.end), obj_span, extra, framing)
             yield Relation(subject_entity.id, predicate, object_value, dict(qualifiers), (evidence,))
+
+
+def _excluded(rule: Rule, subject_type: str, object_type: str | None) -> bool:
+    """Whether the rule's "exclude" classes rule out this pair of entity types."""
+    ontology = load_ontology()
+    return any(
+        kind is not None and any(ontology.is_a(kind, banned) for banned in rule.exclude.get(role, ()))
+        for role, kind in (("subject", subject_type), ("object", object_type))
+    )
 
 
 def _matches(doc: Doc, rules: RuleSet, ctx: _Context) -> Iterable[tuple[int, list[int]]]:

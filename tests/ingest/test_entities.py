@@ -63,6 +63,16 @@ def test_names_in_apposition_to_an_organisation_noun_are_organisations(nlp):
     assert entities["Slidstvo"].type == entities["OurMoney"].type == "Organization"
 
 
+def test_a_name_after_an_organisation_noun_is_an_organisation(nlp):
+    entities = entities_of(nlp, "German media conglomerate Axel Springer sold the app to Adidas.")
+    assert entities["Axel Springer"].type == "Organization"
+
+
+def test_a_name_does_not_end_in_a_preposition(nlp):
+    entities = entities_of(nlp, "Nabucco has six shareholders -- OMV of Austria, MOL of Hungary, Botas of Turkey and RWE of Germany.")
+    assert "OMV" in entities and not any(label.endswith(" of") for label in entities)
+
+
 def test_a_counted_or_national_group_is_a_group_entity(nlp):
     entities = entities_of(nlp, "Four Russian officers trained in Iran. The officers later returned.")
     assert entities["Four Russian officers"].type == "Group"

@@ -112,6 +112,14 @@ def test_supply_rule_on_a_hand_built_doc(nlp):
         ("India's Prime Minister, Narendra Modi, expressed his sympathy.",
          ("Narendra Modi", "affiliatedWith", "India"), {}),
         ("US actor Tom Hanks is currently working on a film.", ("Tom Hanks", "citizenOf", "United States"), {}),
+        ("Hungarian Prime Minister Ferenc Gyurcsany spoke on Tuesday.",
+         ("Ferenc Gyurcsany", "leaderOf", "Hungary"), {"role": "Prime Minister"}),
+        ("Leaders, including Germany's Chancellor Angela Merkel, gathered.",
+         ("Angela Merkel", "leaderOf", "Germany"), {"role": "Chancellor"}),
+        ("President Dilma Rousseff of Brazil will attend the summit.",
+         ("Dilma Rousseff", "leaderOf", "Brazil"), {"role": "President"}),
+        ("Russian energy giant Gazprom signed a deal.", ("Gazprom", "basedIn", "Russia"), {}),
+        ("Shares of the US firm Union Carbide fell.", ("Union Carbide", "basedIn", "United States"), {}),
     ],
 )
 def test_rule_finds_fact(nlp, text, fact, qualifiers):
@@ -158,6 +166,21 @@ def test_appositive_role_is_the_articles_own_description(nlp):
     found = facts(extract(nlp(text), Document("d", text)))
     (evidence,) = found[("Yuriy Ignat", "affiliatedWith", "Ukrainian Air Force")].evidence
     assert evidence.status == "asserted" and evidence.attributed_to is None
+
+
+def test_a_person_of_a_country_is_its_citizen_not_its_resident(nlp):
+    text = "Vladimir Putin of Russia and Jim Wright of Texas will attend."
+    found = set(facts(extract(nlp(text), Document("d", text))))
+    assert ("Vladimir Putin", "citizenOf", "Russia") in found
+    assert ("Vladimir Putin", "residesIn", "Russia") not in found
+    assert ("Jim Wright", "residesIn", "Texas") in found
+
+
+def test_a_list_of_countries_is_not_a_place_in_a_place(nlp):
+    text = "Nabucco has six shareholders -- OMV of Austria, MOL of Hungary, Botas of Turkey and RWE of Germany."
+    found = set(facts(extract(nlp(text), Document("d", text))))
+    assert not [key for key in found if key[1] == "locatedIn"], found
+    assert ("OMV", "basedIn", "Austria") in found
 
 
 def test_no_relation_between_unrelated_names(nlp):

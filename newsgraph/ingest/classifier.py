@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -115,6 +115,12 @@ class RelationModel:
     threshold: float
     predicates: dict[str, str]
     about: str = ""
+    by_object: dict[str, dict[str, str]] = field(default_factory=dict)
+    """label -> object class -> predicate: CoNLL04's Live_In with a country is citizenship"""
+
+    def predicate_for(self, label: str, object_type: str) -> str | None:
+        """The ontology predicate a label stands for, given the object's class."""
+        return self.by_object.get(label, {}).get(object_type, self.predicates.get(label))
 
     def probabilities(self, features: list[str]) -> list[float]:
         scores = list(self.bias)
@@ -144,4 +150,5 @@ def load_model() -> RelationModel | None:
     return RelationModel(
         labels=tuple(raw["labels"]), weights=raw["weights"], bias=raw["bias"],
         threshold=float(raw["threshold"]), predicates=dict(raw["predicates"]), about=raw.get("about", ""),
+        by_object={label: dict(by_type) for label, by_type in raw.get("by_object", {}).items()},
     )

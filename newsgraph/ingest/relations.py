@@ -233,10 +233,16 @@ _UNIT_NOUNS = frozenset({"department", "unit", "division", "branch", "wing", "di
 
 
 def _candidate_at(token: Token, ctx: _Context, depth: int = 0) -> Candidate | None:
-    """The resolved mention a token belongs to, looking through "the city of X"."""
+    """The resolved mention a token belongs to, looking through "the city of X" and "the X union"."""
     cand = ctx.index.get(token.i)
     if cand is not None and cand in ctx.owner:
         return cand
+    if token.pos_ == "NOUN" and token.lemma_.lower() in ctx.lex.organization_nouns:
+        # "the IG Metall union", "the Milla group": the name before the noun is the organisation
+        named = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1), None)
+        cand = ctx.index.get(named.i) if named is not None else None
+        if cand is not None and cand in ctx.owner and ctx.entities[ctx.owner[cand]].type == "Organization":
+            return cand
     if depth < 2 and (token.lemma_.lower() in ctx.lex.transparent_nouns or token.lemma_.lower() in _UNIT_NOUNS):
         for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (c for c in of.children if c.dep_ == "pobj"):
@@ -568,7 +574,7 @@ def classify_pairs(ctx: _Context, found: list[Relation]) -> list[Relation]:
         if subject.id == obj.id:
             continue
         label, probability = model.best(pair_features(doc, a, b, subject.type, obj.type))
-        predicate = model.predicates.get(label)
+        predicate = model.predicate_for(label, obj.type)
         if predicate is None or probability < model.threshold or not ontology.accepts(predicate, subject.type, obj.type):
             continue
         up, _ = _pair_path(doc[a.head], doc[b.head])

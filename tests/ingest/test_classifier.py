@@ -16,6 +16,12 @@ def test_shipped_model_predicts_ontology_predicates():
     assert 0.3 <= model.threshold <= 0.95
 
 
+def test_living_in_a_country_is_read_as_citizenship():
+    model = load_model()
+    assert model.predicate_for("Live_In", "Country") == "citizenOf"
+    assert model.predicate_for("Live_In", "City") == "residesIn"
+
+
 def test_probabilities_are_a_distribution():
     model = load_model()
     probs = model.probabilities(["types=Person>City", "w=in", "unknown-feature"])

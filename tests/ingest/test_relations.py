@@ -119,6 +119,8 @@ def test_supply_rule_on_a_hand_built_doc(nlp):
         ("President Dilma Rousseff of Brazil will attend the summit.",
          ("Dilma Rousseff", "leaderOf", "Brazil"), {"role": "President"}),
         ("Russian energy giant Gazprom signed a deal.", ("Gazprom", "basedIn", "Russia"), {}),
+        ("Armin Schild, the leader of the IG Metall union, said so.",
+         ("Armin Schild", "leaderOf", "IG Metall"), {"role": "leader"}),
         ("Shares of the US firm Union Carbide fell.", ("Union Carbide", "basedIn", "United States"), {}),
     ],
 )

@@ -27,6 +27,8 @@ class Predicate:
     wikidata: tuple[str, ...] = ()
     by_subject: tuple[tuple[str, str], ...] = ()
     """(subject class, more specific predicate): locatedIn said of an Organization is basedIn"""
+    broader: tuple[str, ...] = ()
+    """predicates this one implies (rdfs:subPropertyOf): a leader of X is affiliated with X"""
 
 
 @dataclass(frozen=True, eq=False)
@@ -55,6 +57,13 @@ class Ontology:
             raise OntologyError(
                 f"unknown predicate {name!r}: use one of {known} or add it to ontology.json"
             ) from None
+
+    def implied(self, name: str) -> frozenset[str]:
+        """The predicate and every broader predicate it implies."""
+        found = {name}
+        for broader in self.predicate(name).broader:
+            found |= self.implied(broader)
+        return frozenset(found)
 
     def check_class(self, name: str) -> str:
         if name not in self.classes:
@@ -105,9 +114,14 @@ def load_ontology() -> Ontology:
             qualifiers=tuple(spec.get("qualifiers", ())),
             wikidata=tuple(spec.get("wikidata", ())),
             by_subject=tuple(spec.get("by_subject", {}).items()),
+            broader=tuple(spec.get("broader", ())),
         )
         for name, spec in raw["predicates"].items()
     }
+    for predicate in predicates.values():
+        for broader in predicate.broader:
+            if broader not in predicates:
+                raise OntologyError(f"predicate {predicate.name!r} names an unknown broader predicate {broader!r} in ontology.json")
     return Ontology(
         version=raw["version"],
         classes=classes,

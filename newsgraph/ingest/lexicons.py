@@ -55,6 +55,11 @@ def _title_words(raw: dict) -> frozenset[str]:
     return frozenset(w.lower() for w in (*words, *raw["honorifics"]))
 
 
+def _plurals(demonyms: list[str]) -> list[str]:
+    """The names of a country's people: "Germans", "Israelis" (not "Frenches": "-ese", "-ish" stay)."""
+    return [f"{d}s" for d in demonyms if d.endswith(("an", "i"))]
+
+
 @lru_cache(maxsize=1)
 def load_lexicons() -> Lexicons:
     raw = read_data("lexicons.json")
@@ -62,9 +67,10 @@ def load_lexicons() -> Lexicons:
     adjectives: dict[str, str] = {}
     demonyms: set[str] = set()
     for name, spec in read_data("countries.json").items():
-        for form in (name, *spec["aliases"], *spec["demonyms"]):
+        peoples = [*spec["demonyms"], *_plurals(spec["demonyms"])]
+        for form in (name, *spec["aliases"], *peoples):
             countries.setdefault(normalise_name(form), name)
-        demonyms.update(normalise_name(d) for d in spec["demonyms"])
+        demonyms.update(normalise_name(d) for d in peoples)
         if spec["demonyms"]:
             adjectives[name] = spec["demonyms"][0]
     return Lexicons(

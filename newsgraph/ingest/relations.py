@@ -232,17 +232,28 @@ class _Context:
 _UNIT_NOUNS = frozenset({"department", "unit", "division", "branch", "wing", "directorate", "section"})
 
 
+def _named_organization(noun: Token, ctx: _Context) -> Candidate | None:
+    """The organisation an organisation noun stands for: the name before it ("the IG Metall
+    union") or the name it is a modifier of ("corruption watchdog Transparency International")."""
+    near = [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+    if noun.dep_ == "compound" and noun.head.i > noun.i:
+        near.append(noun.head)
+    for token in near:
+        cand = ctx.index.get(token.i)
+        if cand is not None and cand in ctx.owner and ctx.entities[ctx.owner[cand]].type == "Organization":
+            return cand
+    return None
+
+
 def _candidate_at(token: Token, ctx: _Context, depth: int = 0) -> Candidate | None:
     """The resolved mention a token belongs to, looking through "the city of X" and "the X union"."""
     cand = ctx.index.get(token.i)
     if cand is not None and cand in ctx.owner:
         return cand
     if token.pos_ == "NOUN" and token.lemma_.lower() in ctx.lex.organization_nouns:
-        # "the IG Metall union", "the Milla group": the name before the noun is the organisation
-        named = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1), None)
-        cand = ctx.index.get(named.i) if named is not None else None
-        if cand is not None and cand in ctx.owner and ctx.entities[ctx.owner[cand]].type == "Organization":
-            return cand
+        named = _named_organization(token, ctx)
+        if named is not None:
+            return named
     if depth < 2 and (token.lemma_.lower() in ctx.lex.transparent_nouns or token.lemma_.lower() in _UNIT_NOUNS):
         for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (c for c in of.children if c.dep_ == "pobj"):

@@ -63,6 +63,11 @@ def test_names_in_apposition_to_an_organisation_noun_are_organisations(nlp):
     assert entities["Slidstvo"].type == entities["OurMoney"].type == "Organization"
 
 
+def test_a_countrys_people_are_a_name_of_the_country(nlp):
+    entities = entities_of(nlp, "Germans voted on Sunday. Chancellor Angela Merkel of Germany said so.")
+    assert "Germans" in entities["Germany"].aliases
+
+
 def test_a_name_after_an_organisation_noun_is_an_organisation(nlp):
     entities = entities_of(nlp, "German media conglomerate Axel Springer sold the app to Adidas.")
     assert entities["Axel Springer"].type == "Organization"

@@ -25,6 +25,8 @@ class Lexicons:
     event_heads: frozenset[str]
     weapon_heads: frozenset[str]
     organization_nouns: frozenset[str]
+    company_nouns: frozenset[str]
+    """organisation nouns that never describe a person (unlike "automaker Henry Ford")"""
     """common nouns that make the names in apposition to them organisations ("outlets Slidstvo and OurMoney")"""
     investigative_events: frozenset[str]
     group_nouns: frozenset[str]
@@ -80,6 +82,7 @@ def load_lexicons() -> Lexicons:
         event_heads=frozenset(raw["event_heads"]),
         weapon_heads=frozenset(raw["weapon_heads"]),
         organization_nouns=frozenset(raw["organization_nouns"]),
+        company_nouns=frozenset(raw["company_nouns"]),
         investigative_events=frozenset(raw["investigative_events"]),
         group_nouns=frozenset(raw["group_nouns"]),
         title_words=_title_words(raw),

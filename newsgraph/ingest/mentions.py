@@ -127,7 +127,8 @@ def _refined_type(span: Span, type_: str, lex: Lexicons) -> str:
         first = first.head
     if first.dep_ == "appos" and first.head.lemma_.lower() in lex.organization_nouns:
         return "Organization"
-    if any(c.dep_ == "compound" and c.i < span.start and c.lemma_.lower() in lex.organization_nouns for c in root.children):
+    nouns = lex.company_nouns if type_ == "Person" else lex.organization_nouns
+    if any(c.dep_ == "compound" and c.i < span.start and c.lemma_.lower() in nouns for c in root.children):
         return "Organization"  # "energy giant Gazprom", "media conglomerate Axel Springer"
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         governor = root.head.head

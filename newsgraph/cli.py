@@ -30,6 +30,23 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="skip inputs larger than this (default: 5 MB)")
     build.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for a URL (default: 15)")
     build.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    build.add_argument("--no-merge", action="store_true", help="keep every article's entities apart (no cross-document merging)")
+    add = commands.add_parser("add", help="add articles to a workspace, extracting only those not stored yet")
+    add.add_argument("inputs", nargs="+", metavar="INPUT", help="as for build")
+    add.add_argument("--workspace", required=True, metavar="DIR", help="workspace directory (created if missing)")
+    add.add_argument("--model", default=None, help="spaCy pipeline to use")
+    add.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="skip inputs larger than this (default: 5 MB)")
+    add.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for a URL (default: 15)")
+    add.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    remove = commands.add_parser("remove", help="take articles out of a workspace")
+    remove.add_argument("doc_ids", nargs="+", metavar="DOC_ID", help="document ids (the 'id' of documents.jsonl)")
+    remove.add_argument("--workspace", required=True, metavar="DIR", help="workspace directory")
+    export = commands.add_parser("export", help="write the outputs of build for everything in a workspace")
+    export.add_argument("--workspace", required=True, metavar="DIR", help="workspace directory")
+    export.add_argument("-o", "--out", required=True, metavar="OUT", help="output directory")
+    export.add_argument("--rdf", default="trig", choices=sorted(RDF_FORMATS), help="RDF serialisation (default: trig)")
+    export.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of minted IRIs (default: {DEFAULT_BASE})")
+    export.add_argument("--no-merge", action="store_true", help="keep every article's entities apart")
     evaluate = commands.add_parser("eval", help="score facts.jsonl against gold facts (precision, recall, F1)")
     evaluate.add_argument("gold", metavar="GOLD.jsonl", help="gold facts (format of the evaluation README)")
     evaluate.add_argument("facts", metavar="FACTS.jsonl", help="facts.jsonl written by newsgraph build")
@@ -63,25 +80,68 @@ def _eval(args: argparse.Namespace) -> int:
     return 3 if below else 0
 
 
-def _build(args: argparse.Namespace) -> int:
-    from .pipeline import build
+def _settings(args: argparse.Namespace) -> SourceSettings:
+    return SourceSettings(max_bytes=args.max_bytes, fetch=FetchSettings(timeout=args.timeout, max_bytes=args.max_bytes))
 
-    settings = SourceSettings(max_bytes=args.max_bytes, fetch=FetchSettings(timeout=args.timeout, max_bytes=args.max_bytes))
+
+def _with_progress(args: argparse.Namespace, run):
+    """Call `run(progress)` with a progress bar on a terminal (unless --no-progress)."""
     bar = None if args.no_progress or not sys.stderr.isatty() else _ProgressBar()
     try:
-        result = build(args.inputs, args.out, model=args.model, rdf_format=args.rdf, base=args.base,
-                       settings=settings, progress=bar)
+        return run(bar)
     finally:
         if bar is not None:
             bar.close()
-    for skipped in result.report["skipped"]:
-        print(f"skipped: {skipped['reason']}", file=sys.stderr)
+
+
+def _report_skipped(skipped: list[dict[str, str]]) -> None:
+    for item in skipped:
+        print(f"skipped: {item['reason']}", file=sys.stderr)
+
+
+def _summary(result) -> int:
     counts = result.report["counts"]
     print(f"{counts['documents']} document(s), {counts['entities']} entities, {counts['relations']} relations "
-          f"({counts['evidence']} evidence) in {result.report['timings_s']['total']} s")
+          f"({counts['evidence']} evidence, {counts['merges']} merges, {counts['conflicts']} conflicts) "
+          f"in {result.report['timings_s']['total']} s")
     for name, path in result.outputs.items():
         print(f"  {name:<10} {path}")
     return result.exit_status
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .pipeline import build
+
+    result = _with_progress(args, lambda bar: build(
+        args.inputs, args.out, model=args.model, rdf_format=args.rdf, base=args.base,
+        settings=_settings(args), progress=bar, merge=not args.no_merge))
+    _report_skipped(result.report["skipped"])
+    return _summary(result)
+
+
+def _add(args: argparse.Namespace) -> int:
+    from .pipeline import add
+
+    result = _with_progress(args, lambda bar: add(args.inputs, args.workspace, model=args.model,
+                                                  settings=_settings(args), progress=bar))
+    _report_skipped(result.skipped)
+    print(f"{len(result.added)} added, {len(result.replaced)} replaced, {len(result.unchanged)} already there, "
+          f"{len(result.skipped)} skipped: workspace {args.workspace}")
+    return result.exit_status
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from .pipeline import remove
+
+    for doc_id in remove(args.doc_ids, args.workspace):
+        print(f"removed {doc_id}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .pipeline import export
+
+    return _summary(export(args.workspace, args.out, rdf_format=args.rdf, base=args.base, merge=not args.no_merge))
 
 
 class _ProgressBar:
@@ -105,7 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
-        return _eval(args) if args.command == "eval" else _build(args)
+        commands = {"eval": _eval, "build": _build, "add": _add, "remove": _remove, "export": _export}
+        return commands[args.command](args)
     except NewsgraphError as exc:
         print(f"newsgraph: error: {exc}", file=sys.stderr)
         return 1

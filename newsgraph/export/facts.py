@@ -9,7 +9,7 @@ from typing import Any, Iterator
 from ..graph import Entity, Evidence, KnowledgeGraph, Literal, Relation
 from .files import write_jsonl
 
-__all__ = ["to_facts", "write_facts", "entity_record", "evidence_record", "qualifier_record"]
+__all__ = ["to_facts", "write_facts", "entity_record", "evidence_record", "qualifier_record", "statement_record"]
 
 
 def entity_record(entity: Entity) -> dict[str, Any]:
@@ -41,15 +41,23 @@ def evidence_record(evidence: Evidence) -> dict[str, Any]:
     }
 
 
-def fact_record(graph: KnowledgeGraph, relation: Relation) -> dict[str, Any]:
+def statement_record(graph: KnowledgeGraph, relation: Relation) -> dict[str, Any]:
+    """Subject, predicate and object of a relation, the entities with their labels."""
     obj = relation.object
     return {
         "subject": entity_record(graph.entity(relation.subject)),
         "predicate": relation.predicate,
         "object": {"value": obj.value, "datatype": obj.datatype} if isinstance(obj, Literal) else entity_record(graph.entity(obj)),
+    }
+
+
+def fact_record(graph: KnowledgeGraph, relation: Relation) -> dict[str, Any]:
+    return {
+        **statement_record(graph, relation),
         "qualifiers": {name: qualifier_record(v) for name, v in relation.qualifiers.items()},
         "confidence": graph.confidence(relation),
         "support": graph.support(relation),
+        "publishers": graph.publishers(relation),
         "edge": graph.is_edge(relation),
         "evidence": [evidence_record(e) for e in relation.evidence],
     }

@@ -101,6 +101,7 @@ def to_view(graph: KnowledgeGraph, title: str = "newsgraph") -> View:
             "status": status,
             "edge": status in EDGE_STATUSES,
             "support": graph.support(relation),
+            "publishers": graph.publishers(relation),
             "confidence": graph.confidence(relation),
             "qualifiers": {k: getattr(v, "text", v) for k, v in relation.qualifiers.items()},
             "evidence": _evidence_view(graph, relation),

@@ -2,8 +2,8 @@
 
 One named graph per (document, extractor version) holds the plain edges the document supports,
 one assertion node per evidence (PROV-O derivation and generation, status, attribution,
-confidence, Web Annotation selectors) and the article's metadata. Shared graphs hold the run
-and the entities. There are no blank nodes: every IRI is minted from an identifier, so that a
+confidence, Web Annotation selectors) and the article's metadata. Shared graphs hold the run,
+the entities and the support of each statement across the dataset (documents and publishers). There are no blank nodes: every IRI is minted from an identifier, so that a
 document's graph can be replaced idempotently in a triplestore.
 """
 
@@ -69,7 +69,7 @@ class Namespaces:
 
     def __getattr__(self, name: str) -> Namespace:
         paths = {"kg": "ontology#", "rel": "rel/", "ent": "entity/", "doc": "doc/", "graph": "graph/",
-                 "asr": "assertion/", "run": "run/", "agent": "agent/"}
+                 "asr": "assertion/", "run": "run/", "agent": "agent/", "fact": "fact/"}
         if name not in paths:
             raise AttributeError(name)
         return Namespace(self.base + paths[name])
@@ -122,7 +122,7 @@ class _Writer:
     def __init__(self, graph: KnowledgeGraph, run: Run, ns: Namespaces) -> None:
         self.kg, self.run, self.ns = graph, run, ns
         self.dataset = Dataset()
-        for prefix in ("kg", "rel", "ent", "doc", "graph", "asr", "run", "agent"):
+        for prefix in ("kg", "rel", "ent", "doc", "graph", "asr", "run", "agent", "fact"):
             self.dataset.bind(prefix, getattr(ns, prefix), override=True, replace=True)
         for prefix, space in (("prov", PROV), ("oa", OA), ("dct", DCTERMS), ("schema", SCHEMA), ("skos", SKOS)):
             self.dataset.bind(prefix, space, override=True, replace=True)
@@ -158,6 +158,23 @@ class _Writer:
                 g.add((subject, predicate, obj))
             for item in evidence:
                 self.assertion(g, relation, item, (subject, predicate, obj))
+        self.support(relation, (subject, predicate, obj))
+
+    def fact_iri(self, relation: Relation) -> URIRef:
+        return self.ns.fact[digest(*relation.key, length=16)]
+
+    def support(self, relation: Relation, triple: tuple) -> None:
+        """Corroboration of one statement across the whole dataset, in the shared support graph
+        (it changes whenever a document is added or removed, unlike the document graphs)."""
+        g, kg, node = self.dataset.graph(self.ns.graph.support), self.ns.kg, self.fact_iri(relation)
+        g.add((node, RDF.type, kg.Statement))
+        g.add((node, RDF.subject, triple[0]))
+        g.add((node, RDF.predicate, triple[1]))
+        g.add((node, RDF.object, triple[2]))
+        g.add((node, kg.supportDocuments, RDFLiteral(self.kg.support(relation))))
+        g.add((node, kg.supportPublishers, RDFLiteral(len(self.kg.publishers(relation)))))
+        for publisher in self.kg.publishers(relation):
+            g.add((node, kg.publishedBy, RDFLiteral(publisher)))
 
     def assertion(self, g: Graph, relation: Relation, evidence: Evidence, triple: tuple) -> None:
         kg, ns = self.ns.kg, self.ns
@@ -177,6 +194,7 @@ class _Writer:
             g.add((node, kg.accordingTo, agent))
             self.agents.add(evidence.attributed_to)
         doc = ns.doc[check_identifier(evidence.doc)]
+        g.add((node, kg.supports, self.fact_iri(relation)))
         g.add((node, PROV.wasDerivedFrom, doc))
         g.add((node, PROV.wasGeneratedBy, ns.run[self.run.id]))
         self.qualifiers(g, node, relation)

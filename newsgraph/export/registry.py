@@ -12,8 +12,10 @@ from typing import Callable
 
 from ..errors import ExportError
 from ..graph import KnowledgeGraph
+from .conflicts import write_conflicts
 from .documents import write_documents
 from .facts import write_facts
+from .merges import write_merges
 from .html import write_html
 from .rdf import DEFAULT_BASE, RDF_FORMATS, Run, write_rdf
 
@@ -50,6 +52,8 @@ OUTPUTS: dict[str, Output] = {
             "RDF dataset, one named graph per document",
         ),
         Output("html", lambda o: "graph.html", lambda g, p, o: write_html(g, p, o.title), "interactive graph page"),
+        Output("merges", lambda o: "merges.jsonl", lambda g, p, o: write_merges(g, p), "entities joined across articles, with reasons"),
+        Output("conflicts", lambda o: "conflicts.jsonl", lambda g, p, o: write_conflicts(g, p), "statements stated by one source, denied by another"),
     )
 }
 

@@ -1,7 +1,7 @@
 """The core: data model, ontology and KnowledgeGraph. Imports neither ingest/ nor export/."""
 
-from .identifiers import document_id, entity_id, normalise_name
-from .knowledge_graph import KnowledgeGraph
+from .identifiers import document_id, entity_id, name_key, normalise_name
+from .knowledge_graph import Conflict, KnowledgeGraph
 from .model import (
     EDGE_STATUSES,
     STATUSES,
@@ -16,6 +16,8 @@ from .model import (
     TimeExpression,
 )
 from .ontology import Ontology, Predicate, load_ontology
+from .records import from_record, to_record
+from .resolution import Merge, Resolution, resolve
 
 __all__ = [
     "Document",
@@ -28,10 +30,17 @@ __all__ = [
     "Relation",
     "Extraction",
     "KnowledgeGraph",
+    "Conflict",
     "Ontology",
     "Predicate",
     "load_ontology",
     "normalise_name",
+    "name_key",
+    "Merge",
+    "Resolution",
+    "resolve",
+    "to_record",
+    "from_record",
     "entity_id",
     "document_id",
     "STATUSES",

@@ -7,13 +7,15 @@ minted, so they are safe to use as IRI path segments and as HTML element ids.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 
 from ..errors import NewsgraphError
 
-__all__ = ["normalise_name", "slugify", "digest", "entity_id", "document_id", "check_identifier"]
+__all__ = ["normalise_name", "name_key", "slugify", "digest", "entity_id", "document_id", "check_identifier"]
 
 _POSSESSIVE = re.compile(r"(?:'|’)s\b", re.IGNORECASE)
 _TRAILING_APOSTROPHE = re.compile(r"(?<=s)(?:'|’)(?=\s|$)")
@@ -34,6 +36,28 @@ def normalise_name(name: str) -> str:
     text = "".join(ch if not unicodedata.category(ch).startswith("P") else " " for ch in text)
     text = " ".join(text.split())
     return _LEADING_ARTICLE.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def _organization_forms() -> tuple[dict[str, str], tuple[tuple[re.Pattern[str], str], ...]]:
+    forms = json.loads(resources.files(__package__).joinpath("data/name_forms.json").read_text("utf-8"))
+    return dict(forms["spellings"]), tuple((re.compile(p), out) for p, out in forms["patterns"])
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str, type_: str) -> str:
+    """The comparison form of a name of an entity of this type; organisation names also lose
+    spelling and word-order variants ("Russian Ministry of Defence" and "Russian Defense
+    Ministry" have one key). Resolution inside a document and across documents both use it."""
+    key = normalise_name(name)
+    if type_ != "Organization":
+        return key
+    spellings, patterns = _organization_forms()
+    key = " ".join(spellings.get(word, word) for word in key.split(" "))
+    for pattern, form in patterns:
+        if match := pattern.match(key):
+            key = " ".join(form.format(**match.groupdict()).split())
+    return key
 
 
 def slugify(text: str, max_length: int = 40) -> str:
@@ -59,9 +83,11 @@ def check_identifier(identifier: str) -> str:
     return identifier
 
 
-def entity_id(entity_type: str, name: str) -> str:
-    """Stable entity id from (type, normalised name): readable slug plus a hash."""
-    return check_identifier(f"{slugify(name)}-{digest(entity_type, normalise_name(name))}")
+def entity_id(entity_type: str, name: str, scope: str | None = None) -> str:
+    """Stable entity id from (type, normalised name): readable slug plus a hash. A `scope` (a
+    document id) keeps the entity apart from same-named ones elsewhere (`--no-merge`)."""
+    parts = (entity_type, normalise_name(name)) if scope is None else (entity_type, normalise_name(name), scope)
+    return check_identifier(f"{slugify(name)}-{digest(*parts)}")
 
 
 def document_id(text: str, url: str | None = None) -> str:

@@ -7,16 +7,28 @@ article appends evidence to it instead of adding a parallel edge.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
+from urllib.parse import urlsplit
 
 import networkx as nx
 
 from ..errors import NewsgraphError
+from .identifiers import normalise_name
 from .model import EDGE_STATUSES, Document, Entity, Evidence, Extraction, Literal, Relation
 from .ontology import load_ontology
+from .resolution import Merge, Resolution
 
-__all__ = ["KnowledgeGraph"]
+__all__ = ["KnowledgeGraph", "Conflict"]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A statement made as fact by some sources and denied by others."""
+
+    relation: Relation
+    stated: tuple[Evidence, ...]
+    denied: tuple[Evidence, ...]
 
 
 class KnowledgeGraph:
@@ -30,6 +42,8 @@ class KnowledgeGraph:
     def __init__(self) -> None:
         self.graph = nx.MultiDiGraph()
         self.documents: dict[str, Document] = {}
+        self.merges: list[Merge] = []
+        """how entities of different articles were joined (see graph.resolution)"""
 
     # -- building ---------------------------------------------------------------------------
 
@@ -114,6 +128,33 @@ class KnowledgeGraph:
         """Number of distinct documents that state the relation."""
         return len({e.doc for e in relation.evidence})
 
+    def publisher(self, doc_id: str) -> str | None:
+        """Who published a document: its publisher, else the host of its URL, else unknown (None)."""
+        document = self.documents.get(doc_id)
+        if document is None:
+            return None
+        if document.publisher:
+            return document.publisher
+        host = urlsplit(document.url).hostname if document.url else None
+        return host.removeprefix("www.") if host else None
+
+    def publishers(self, relation: Relation) -> list[str]:
+        """The distinct known publishers of the documents that state the relation, sorted."""
+        return sorted({p for p in (self.publisher(e.doc) for e in relation.evidence) if p})
+
+    def conflicts(self) -> list[Conflict]:
+        """Relations stated as fact by one source and denied by another (by source or document)."""
+        found = []
+        for relation in self.relations():
+            stated = tuple(e for e in relation.evidence if e.status in EDGE_STATUSES)
+            denied = tuple(e for e in relation.evidence if e.status == "denied")
+            if stated and denied and {self._source(e) for e in stated} != {self._source(e) for e in denied}:
+                found.append(Conflict(relation, stated, denied))
+        return found
+
+    def _source(self, evidence: Evidence) -> str:
+        return evidence.attributed_to or self.publisher(evidence.doc) or evidence.doc
+
     @staticmethod
     def confidence(relation: Relation) -> float:
         """The highest confidence of any evidence: one reliable reading suffices."""
@@ -127,9 +168,76 @@ class KnowledgeGraph:
     def __len__(self) -> int:
         return self.graph.number_of_edges()
 
+    # -- exploring (thin helpers over networkx for notebooks) --------------------------------
+
+    def find(self, name: str) -> list[Entity]:
+        """Entities whose id, label or an alias is `name` (compared normalised)."""
+        if name in self.graph and "entity" in self.graph.nodes[name]:
+            return [self.graph.nodes[name]["entity"]]
+        key = normalise_name(name)
+        return [e for e in self.entities() if key in {normalise_name(n) for n in (e.label, *e.aliases)}]
+
+    def facts_about(self, name: str) -> list[Relation]:
+        """Every relation with an entity called `name` as subject or object."""
+        ids = {e.id for e in self.find(name)}
+        return [r for r in self.relations() if r.subject in ids or r.object in ids]
+
+    def neighbours(self, entity: str, predicate: str | None = None) -> list[Entity]:
+        """Entities linked to `entity` (an id or a name) in either direction, optionally by one predicate."""
+        found: dict[str, Entity] = {}
+        for start in self._ids(entity):
+            edges = [*self.graph.out_edges(start, keys=True), *self.graph.in_edges(start, keys=True)]
+            for u, v, key in edges:
+                other = v if u == start else u
+                if (predicate is None or key == predicate) and "entity" in self.graph.nodes[other]:
+                    found.setdefault(other, self.graph.nodes[other]["entity"])
+        return list(found.values())
+
+    def paths(self, a: str, b: str, max_length: int = 3) -> list[list[Relation]]:
+        """Chains of relations (read in either direction) from entity `a` to entity `b`, shortest first."""
+        undirected = self.graph.to_undirected(as_view=True)
+        by_key = {(r.subject, r.key[2], r.predicate): r for r in self.relations()}
+        chains = []
+        for source in self._ids(a):
+            for target in self._ids(b):
+                for path in nx.all_simple_edge_paths(undirected, source, target, cutoff=max_length):
+                    chains.append([by_key.get((u, v, k)) or by_key[(v, u, k)] for u, v, k in path])
+        return sorted(chains, key=len)
+
+    def subgraph(self, types: Iterable[str] | None = None, predicates: Iterable[str] | None = None,
+                 min_support: int = 1) -> "KnowledgeGraph":
+        """A new graph with only the relations that pass every filter, and the entities they link."""
+        types, predicates = set(types or ()), set(predicates or ())
+        kept = KnowledgeGraph()
+        kept.documents = dict(self.documents)
+        for relation in self.relations():
+            ends = [relation.subject] if isinstance(relation.object, Literal) else [relation.subject, relation.object]
+            entities = [self.entity(e) for e in ends]
+            if predicates and relation.predicate not in predicates or self.support(relation) < min_support:
+                continue
+            if types and any(e.type not in types for e in entities):
+                continue
+            for entity in entities:
+                kept.add_entity(entity)
+            kept.add_relation(relation)
+        return kept
+
+    def _ids(self, entity: str) -> list[str]:
+        found = [e.id for e in self.find(entity)]
+        if not found:
+            raise NewsgraphError(f"no entity called {entity!r} in the graph: give an id, a label or an alias (graph.find)")
+        return found
+
     @classmethod
     def from_extractions(cls, extractions: Iterable[Extraction]) -> "KnowledgeGraph":
         graph = cls()
         for extraction in extractions:
             graph.add(extraction)
+        return graph
+
+    @classmethod
+    def from_resolution(cls, resolution: Resolution) -> "KnowledgeGraph":
+        """The graph of resolved extractions, remembering how entities were merged."""
+        graph = cls.from_extractions(resolution.extractions)
+        graph.merges = list(resolution.merges)
         return graph

@@ -10,12 +10,9 @@ agree (a City may join a Place, never a Person).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from ..graph import Entity, Mention, entity_id, load_ontology, normalise_name
-from .lexicons import read_data
+from ..graph import Entity, Mention, entity_id, load_ontology, name_key, normalise_name
 from .mentions import Candidate
 
 __all__ = ["resolve_entities"]
@@ -67,27 +64,6 @@ def _compatible(a: str, b: str) -> str | None:
 def _in_order(short: list[str], long: list[str]) -> bool:
     it = iter(long)
     return all(word in it for word in short)
-
-
-@lru_cache(maxsize=1)
-def _organization_forms() -> tuple[dict[str, str], tuple[tuple[re.Pattern[str], str], ...]]:
-    forms = read_data("lexicons.json")["organization_name_forms"]
-    return dict(forms["spellings"]), tuple((re.compile(p), out) for p, out in forms["patterns"])
-
-
-@lru_cache(maxsize=65536)
-def name_key(name: str, type_: str) -> str:
-    """The comparison form of a name; organisation names also lose spelling and word-order variants
-    ("Russian Ministry of Defence" and "Russian Defense Ministry" have one key)."""
-    key = normalise_name(name)
-    if type_ != "Organization":
-        return key
-    spellings, patterns = _organization_forms()
-    key = " ".join(spellings.get(word, word) for word in key.split(" "))
-    for pattern, form in patterns:
-        if match := pattern.match(key):
-            key = " ".join(form.format(**match.groupdict()).split())
-    return key
 
 
 def _match(cand: Candidate, clusters: list[_Cluster]) -> _Cluster | None:

@@ -78,3 +78,71 @@ def test_entities_with_the_same_id_merge_aliases():
     graph.add_entity(RUSSIA)
     graph.add_entity(Entity(RUSSIA.id, "Russia", "Country", aliases=("Russian Federation",)))
     assert set(graph.entity(RUSSIA.id).aliases) == {"Russian", "Russian Federation"}
+
+
+# -- corroboration and the notebook API ---------------------------------------------------------
+
+UKRAINE = Entity(entity_id("Country", "Ukraine"), "Ukraine", "Country")
+KASHAN = Entity(entity_id("Facility", "Kashan military base"), "Kashan military base", "Facility", aliases=("Kashan base",))
+
+
+def published(doc: str, publisher: str | None, url: str | None = None, *relations: Relation) -> Extraction:
+    return Extraction(Document(doc, "Iran supplied Russia", url=url, publisher=publisher),
+                      (IRAN, RUSSIA, UKRAINE, KASHAN), relations)
+
+
+def relation(subject: Entity, predicate: str, obj: Entity, doc: str, status: str = "asserted",
+             source: str | None = None) -> Relation:
+    item = evidence(doc, status=status)
+    return Relation(subject.id, predicate, obj.id, {}, (Evidence(**{**item.__dict__, "attributed_to": source}),))
+
+
+def corpus() -> KnowledgeGraph:
+    return KnowledgeGraph.from_extractions([
+        published("d1", "Algemeiner", None, relation(IRAN, "suppliedTo", RUSSIA, "d1"),
+                  relation(RUSSIA, "attacked", UKRAINE, "d1")),
+        published("d2", None, "https://www.kyivindependent.com/a", relation(IRAN, "suppliedTo", RUSSIA, "d2")),
+        published("d3", "Algemeiner", None, relation(IRAN, "suppliedTo", RUSSIA, "d3", "denied", "Tehran"),
+                  relation(IRAN, "locatedIn", KASHAN, "d3")),
+    ])
+
+
+def test_support_counts_documents_and_publishers_apart():
+    graph = corpus()
+    supply = next(r for r in graph.relations() if r.predicate == "suppliedTo")
+    assert graph.support(supply) == 3
+    assert graph.publishers(supply) == ["Algemeiner", "kyivindependent.com"]
+
+
+def test_a_statement_denied_by_another_source_is_a_conflict():
+    (conflict,) = corpus().conflicts()
+    assert conflict.relation.predicate == "suppliedTo"
+    assert [e.doc for e in conflict.denied] == ["d3"] and {e.doc for e in conflict.stated} == {"d1", "d2"}
+
+
+def test_facts_about_finds_an_entity_by_alias():
+    facts = corpus().facts_about("Kashan base")
+    assert [(r.predicate, r.object) for r in facts] == [("locatedIn", KASHAN.id)]
+
+
+def test_neighbours_follow_edges_both_ways_and_filter_by_predicate():
+    graph = corpus()
+    assert {e.label for e in graph.neighbours("Russia")} == {"Iran", "Ukraine"}
+    assert [e.label for e in graph.neighbours("Russia", predicate="attacked")] == ["Ukraine"]
+
+
+def test_paths_chain_relations_between_two_entities():
+    (path, *_) = corpus().paths("Iran", "Ukraine")
+    assert [r.predicate for r in path] == ["suppliedTo", "attacked"]
+
+
+def test_subgraph_keeps_only_what_passes_every_filter():
+    graph = corpus()
+    assert [r.predicate for r in graph.subgraph(min_support=2).relations()] == ["suppliedTo"]
+    assert {r.predicate for r in graph.subgraph(types={"Country"}).relations()} == {"suppliedTo", "attacked"}
+    assert [r.predicate for r in graph.subgraph(predicates={"attacked"}).relations()] == ["attacked"]
+
+
+def test_an_unknown_name_says_how_to_look_entities_up():
+    with pytest.raises(NewsgraphError, match="graph.find"):
+        corpus().neighbours("Atlantis")

@@ -173,6 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsgraph: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into head or the like: stop quietly
+        sys.stderr.close()
+        return 141
 
 
 if __name__ == "__main__":

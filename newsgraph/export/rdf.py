@@ -1,14 +1,22 @@
-"""RDF: a KnowledgeGraph as an RDF 1.1 dataset (DESIGN.md, "RDF design").
+"""RDF: a KnowledgeGraph as an RDF 1.1 dataset (DESIGN.md, "RDF design"), written as a stream.
 
 One named graph per (document, extractor version) holds the plain edges the document supports,
 one assertion node per evidence (PROV-O derivation and generation, status, attribution,
-confidence, Web Annotation selectors) and the article's metadata. Shared graphs hold the run,
-the entities and the support of each statement across the dataset (documents and publishers). There are no blank nodes: every IRI is minted from an identifier, so that a
+confidence, qualifiers, Web Annotation selectors) and the article's metadata. Shared graphs hold
+the run, the entities and the support of each statement across the dataset (documents and
+publishers). There are no blank nodes: every IRI is minted from an identifier, so that a
 document's graph can be replaced idempotently in a triplestore.
+
+Speed: terms are written as N-Triples strings straight from the graph, one named graph at a
+time, without an intermediate RDF library object per term; `to_quads` is the pure converter and
+the writers only join strings. Memory stays bounded by the largest document graph plus the
+shared graphs. Formats: TriG (default), N-Quads, Turtle (the union of all graphs, as Turtle has
+no named graphs) and JSON-LD (converted by pyoxigraph).
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -16,26 +24,35 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
-
-from rdflib import Dataset, Graph, Literal as RDFLiteral, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from typing import Callable, Iterator
 
 from ..errors import ExportError
-from ..graph import EDGE_STATUSES, Document, Entity, Evidence, KnowledgeGraph, Literal, Quantity, Relation, TimeExpression
+from ..graph import EDGE_STATUSES, Document, load_ontology, Evidence, KnowledgeGraph, Literal, Quantity, Relation, TimeExpression
 from ..graph.identifiers import check_identifier, digest, entity_id, slugify
 from .files import write_atomic
 
-__all__ = ["Run", "Namespaces", "to_rdf", "write_rdf", "RDF_FORMATS", "DEFAULT_BASE", "safe_iri"]
+__all__ = [
+    "Run", "Namespaces", "to_quads", "to_rdf", "write_rdf", "rdf_chunks", "RDF_FORMATS", "DEFAULT_BASE",
+    "safe_iri", "agent_iri", "escape_literal",
+]
 
 DEFAULT_BASE = "https://kg.example.org/"
-OA = Namespace("http://www.w3.org/ns/oa#")
-SCHEMA = Namespace("http://schema.org/")
-#: Serialisations offered, with rdflib's name for each and the file suffix.
-RDF_FORMATS = {"trig": ("trig", "trig"), "nquads": ("nquads", "nq")}
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+PROV = "http://www.w3.org/ns/prov#"
+OA = "http://www.w3.org/ns/oa#"
+DCTERMS = "http://purl.org/dc/terms/"
+SCHEMA = "http://schema.org/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+#: Serialisations offered: name -> file suffix.
+RDF_FORMATS = {"trig": "trig", "nquads": "nq", "turtle": "ttl", "jsonld": "jsonld"}
 _CONTEXT_CHARS = 32
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|\\^`\u007f-\u009f]')
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|\\^`\u007f-\u009f\ud800-\udfff]')
 _SCHEME = re.compile(r"^https?://[^/?#]+", re.IGNORECASE)
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f\ud800-\udfff]')
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
 
 
 @dataclass(frozen=True)
@@ -67,12 +84,57 @@ class Namespaces:
         if not re.match(r"^https?://[^\s<>\"{}|\\^`]+/$", self.base):
             raise ExportError(f"base IRI {self.base!r} is not usable: give an http(s) IRI ending in '/'")
 
-    def __getattr__(self, name: str) -> Namespace:
-        paths = {"kg": "ontology#", "rel": "rel/", "ent": "entity/", "doc": "doc/", "graph": "graph/",
-                 "asr": "assertion/", "run": "run/", "agent": "agent/", "fact": "fact/"}
-        if name not in paths:
-            raise AttributeError(name)
-        return Namespace(self.base + paths[name])
+    @property
+    def kg(self) -> str:
+        return self.base + "ontology#"
+
+    def term(self, space: str, identifier: str) -> str:
+        """An IRI term `<base/space/identifier>`; the identifier is checked to be a safe segment."""
+        return f"<{self.base}{space}/{check_identifier(identifier)}>"
+
+    def entity(self, entity_id_: str) -> str:
+        return self.term("entity", entity_id_)
+
+
+def escape_literal(value: str) -> str:
+    """The N-Triples form of a string: quotes, backslashes and line breaks escaped, other control
+    characters as \\u escapes, unpaired surrogates (which UTF-8 cannot carry) as U+FFFD."""
+    if not _NEEDS_ESCAPE.search(value):
+        return value
+    return _NEEDS_ESCAPE.sub(_escape_char, value)
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if "\ud800" <= char <= "\udfff":
+        return "\ufffd"
+    return f"\\u{ord(char):04X}"
+
+
+def _lit(value: str, suffix: str = "") -> str:
+    return f'"{escape_literal(value)}"{suffix}'
+
+
+def _typed(value: object, datatype: str) -> str:
+    return f'"{escape_literal(str(value))}"^^<{XSD}{datatype}>'
+
+
+def _en(value: str) -> str:
+    return f'"{escape_literal(value)}"@en'
+
+
+def safe_iri(value: str | None) -> str | None:
+    """An http(s) IRI from article metadata (a URL), or None when it is not a valid one."""
+    if not value or _IRI_FORBIDDEN.search(value) or not _SCHEME.match(value):
+        return None
+    return value
+
+
+def agent_iri(name: str, ns: Namespaces) -> str:
+    """The IRI of a source a claim is attributed to ("Ukrainian defense officials")."""
+    return ns.term("agent", entity_id("agent", name))
 
 
 @lru_cache(maxsize=1)
@@ -80,215 +142,348 @@ def _terms() -> dict:
     return json.loads(resources.files(__package__).joinpath("data/rdf_types.json").read_text("utf-8"))
 
 
-def safe_iri(value: str | None) -> URIRef | None:
-    """An http(s) IRI from article metadata (a URL), or None when it is not a valid one."""
-    if not value or _IRI_FORBIDDEN.search(value) or not _SCHEME.match(value):
-        return None
-    return URIRef(value)
-
-
-def _issued(value: str) -> RDFLiteral:
+def _issued(value: str) -> str:
     """A publication date as xsd:dateTime or xsd:date when it parses, else a plain literal."""
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        return RDFLiteral(value)
+        return _lit(value)
     if "T" in value or " " in value:
-        return RDFLiteral(parsed.isoformat(), datatype=XSD.dateTime)
-    return RDFLiteral(parsed.date().isoformat(), datatype=XSD.date)
+        return _typed(parsed.isoformat(), "dateTime")
+    return _typed(parsed.date().isoformat(), "date")
 
 
-def _time_literal(value: str) -> RDFLiteral:
+def _time_literal(value: str) -> str:
     """ISO 8601 year, year-month or date as the matching XSD type."""
-    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}.get(len(value))
-    return RDFLiteral(value, datatype=datatype) if datatype else RDFLiteral(value)
+    datatype = {4: "gYear", 7: "gYearMonth", 10: "date"}.get(len(value))
+    return _typed(value, datatype) if datatype else _lit(value)
 
 
-def _object_term(obj: str | Literal, ns: Namespaces) -> URIRef | RDFLiteral:
-    if isinstance(obj, Literal):
-        datatype = _terms()["literal_datatypes"].get(obj.datatype, str(XSD.string))
-        return RDFLiteral(obj.value, datatype=URIRef(datatype))
-    return ns.ent[check_identifier(obj)]
+def _bool(value: bool) -> str:
+    return _typed("true" if value else "false", "boolean")
 
 
-def agent_iri(name: str, ns: Namespaces) -> URIRef:
-    """The IRI of a source a claim is attributed to ("Ukrainian defense officials")."""
-    return ns.agent[entity_id("agent", name)]
+def _number(value: float | int) -> str:
+    return _typed(value, "integer") if isinstance(value, int) else _typed(repr(float(value)), "double")
+
+
+class _Constants:
+    """The IRI terms every assertion repeats, formatted once per export."""
+
+    def __init__(self, ns: Namespaces) -> None:
+        k = ns.kg
+        self.type, self.subject, self.predicate, self.object = (f"<{RDF}{n}>" for n in ("type", "subject", "predicate", "object"))
+        for name in ("Assertion", "confidence", "epistemicStatus", "extractionRule", "extractor", "supports", "attributionCue",
+                     "accordingTo", "evidence", "sentence", "sentenceStart", "sentenceEnd", "subjectStart", "subjectEnd",
+                     "objectStart", "objectEnd", "triggerStart", "triggerEnd"):
+            setattr(self, name, f"<{k}{name}>")
+        self.wasDerivedFrom, self.wasGeneratedBy = f"<{PROV}wasDerivedFrom>", f"<{PROV}wasGeneratedBy>"
+        for name in ("SpecificResource", "hasSource", "hasSelector", "TextPositionSelector", "start", "end",
+                     "TextQuoteSelector", "exact", "prefix", "suffix"):
+            setattr(self, name, f"<{OA}{name}>")
+        self.statuses = {status: f"<{k}{term}>" for status, term in _terms()["statuses"].items()}
+        self.INTEGER, self.DECIMAL = f"^^<{XSD}integer>", f"^^<{XSD}decimal>"
 
 
 class _Writer:
-    """Adds the triples of one graph to a Dataset; one method per kind of node."""
+    """Writes the statements of each graph of the dataset as lines; one method per kind of node.
+
+    Every method appends finished lines "s p o<tail>" to `out`: `tail` is " .\n" inside a TriG
+    graph block or in Turtle, and " <graph> .\n" in N-Quads, so no line is formatted twice.
+    """
 
     def __init__(self, graph: KnowledgeGraph, run: Run, ns: Namespaces) -> None:
         self.kg, self.run, self.ns = graph, run, ns
-        self.dataset = Dataset()
-        for prefix in ("kg", "rel", "ent", "doc", "graph", "asr", "run", "agent", "fact"):
-            self.dataset.bind(prefix, getattr(ns, prefix), override=True, replace=True)
-        for prefix, space in (("prov", PROV), ("oa", OA), ("dct", DCTERMS), ("schema", SCHEMA), ("skos", SKOS)):
-            self.dataset.bind(prefix, space, override=True, replace=True)
-        self.agents: set[str] = set()
+        self.k = ns.kg
+        self.agents: dict[str, str] = {}
+        self.run_iri = ns.term("run", run.id)
+        self.type = f"<{RDF}type>"
+        self._predicates: dict[str, str] = {}
+        self._facts: dict[tuple, str] = {}
+        self._literals: dict[str, str] = {}
+        self.assertion_stem = f"<{ns.base}assertion/"
+        self.c = _Constants(ns)
 
-    def document_graph(self, doc_id: str) -> Graph:
-        return self.dataset.graph(self.ns.graph[f"doc-{check_identifier(doc_id)}-{self.run.extractor_slug}"])
+    def kgt(self, name: str) -> str:
+        return f"<{self.k}{name}>"
 
-    def article(self, document: Document) -> None:
-        g, doc = self.document_graph(document.id), self.ns.doc[check_identifier(document.id)]
-        g.add((doc, RDF.type, SCHEMA.NewsArticle))
-        g.add((doc, self.ns.kg.textSha256, RDFLiteral(document.sha256)))
+    def graph_iri(self, doc_id: str) -> str:
+        return self.ns.term("graph", f"doc-{check_identifier(doc_id)}-{self.run.extractor_slug}")
+
+    def predicate(self, name: str) -> str:
+        """The IRI of an ontology predicate (the ontology checks the name, so it is a safe segment)."""
+        found = self._predicates.get(name)
+        if found is None:
+            found = self._predicates[name] = f"<{self.ns.base}rel/{load_ontology().predicate(name).name}>"
+        return found
+
+    def object_term(self, obj: str | Literal) -> str:
+        if isinstance(obj, Literal):
+            datatype = _terms()["literal_datatypes"].get(obj.datatype, XSD + "string")
+            return f'"{escape_literal(obj.value)}"^^<{datatype}>'
+        return self.ns.entity(obj)
+
+    def literal(self, value: str) -> str:
+        """A literal that recurs (rule names, cues, sentences), escaped once."""
+        found = self._literals.get(value)
+        if found is None:
+            if len(self._literals) > 100_000:
+                self._literals.clear()  # bounded memory on huge exports
+            found = self._literals[value] = _lit(value)
+        return found
+
+    def fact_iri(self, relation: Relation) -> str:
+        key = relation.key
+        found = self._facts.get(key)
+        if found is None:
+            found = self._facts[key] = self.ns.term("fact", digest(*key, length=16))
+        return found
+
+    def document_graphs(self, tail_of: Callable[[str], str]) -> Iterator[tuple[str, list[str]]]:
+        """The named graph of each document: its article metadata, edges and assertions."""
+        by_doc: dict[str, list[tuple[Relation, list[Evidence]]]] = {doc_id: [] for doc_id in self.kg.documents}
+        for relation in self.kg.relations():
+            grouped: dict[str, list[Evidence]] = {}
+            for item in relation.evidence:
+                grouped.setdefault(item.doc, []).append(item)
+            for doc_id, evidence in grouped.items():
+                by_doc.setdefault(doc_id, []).append((relation, evidence))
+        for doc_id, statements in by_doc.items():
+            graph_term = self.graph_iri(doc_id)
+            tail = tail_of(graph_term)
+            out: list[str] = []
+            doc = self.ns.term("doc", doc_id)
+            document = self.kg.documents.get(doc_id)
+            if document is not None:
+                self.article(out, tail, doc, document)
+            text = document.text if document is not None else ""
+            for relation, evidence in statements:
+                self.relation(out, tail, relation, evidence, doc, text)
+            yield graph_term, out
+
+    def article(self, out: list[str], tail: str, doc: str, document: Document) -> None:
+        pairs = [(self.type, f"<{SCHEMA}NewsArticle>"), (self.kgt("textSha256"), _lit(document.sha256))]
         if document.title:
-            g.add((doc, DCTERMS.title, RDFLiteral(document.title)))
+            pairs.append((f"<{DCTERMS}title>", _lit(document.title)))
         if document.published:
-            g.add((doc, DCTERMS.issued, _issued(document.published)))
+            pairs.append((f"<{DCTERMS}issued>", _issued(document.published)))
         if document.author:
-            g.add((doc, SCHEMA.author, RDFLiteral(document.author)))
+            pairs.append((f"<{SCHEMA}author>", _lit(document.author)))
         if document.publisher:
-            g.add((doc, SCHEMA.publisher, RDFLiteral(document.publisher)))
+            pairs.append((f"<{SCHEMA}publisher>", _lit(document.publisher)))
         if url := safe_iri(document.url):
-            g.add((doc, SCHEMA.url, url))
-        g.add((doc, DCTERMS.language, RDFLiteral(document.language)))
+            pairs.append((f"<{SCHEMA}url>", f"<{url}>"))
+        pairs.append((f"<{DCTERMS}language>", _lit(document.language)))
+        out += [f"{doc} {p} {o}{tail}" for p, o in pairs]
 
-    def relation(self, relation: Relation) -> None:
-        subject = self.ns.ent[check_identifier(relation.subject)]
-        predicate = self.ns.rel[relation.predicate]
-        obj = _object_term(relation.object, self.ns)
-        for doc_id in dict.fromkeys(e.doc for e in relation.evidence):
-            evidence = [e for e in relation.evidence if e.doc == doc_id]
-            g = self.document_graph(doc_id)
-            if any(e.status in EDGE_STATUSES for e in evidence):
-                g.add((subject, predicate, obj))
-            for item in evidence:
-                self.assertion(g, relation, item, (subject, predicate, obj))
-        self.support(relation, (subject, predicate, obj))
+    def relation(self, out: list[str], tail: str, relation: Relation, evidence: list[Evidence], doc: str, text: str) -> None:
+        """The plain edge (when some evidence states it as fact) and one assertion per evidence."""
+        triple = (self.ns.entity(relation.subject), self.predicate(relation.predicate), self.object_term(relation.object))
+        if any(e.status in EDGE_STATUSES for e in evidence):
+            out.append(f"{triple[0]} {triple[1]} {triple[2]}{tail}")
+        fact = self.fact_iri(relation)
+        for item in evidence:
+            self.assertion(out, tail, relation, item, triple, fact, doc, text)
 
-    def fact_iri(self, relation: Relation) -> URIRef:
-        return self.ns.fact[digest(*relation.key, length=16)]
-
-    def support(self, relation: Relation, triple: tuple) -> None:
-        """Corroboration of one statement across the whole dataset, in the shared support graph
-        (it changes whenever a document is added or removed, unlike the document graphs)."""
-        g, kg, node = self.dataset.graph(self.ns.graph.support), self.ns.kg, self.fact_iri(relation)
-        g.add((node, RDF.type, kg.Statement))
-        g.add((node, RDF.subject, triple[0]))
-        g.add((node, RDF.predicate, triple[1]))
-        g.add((node, RDF.object, triple[2]))
-        g.add((node, kg.supportDocuments, RDFLiteral(self.kg.support(relation))))
-        g.add((node, kg.supportPublishers, RDFLiteral(len(self.kg.publishers(relation)))))
-        for publisher in self.kg.publishers(relation):
-            g.add((node, kg.publishedBy, RDFLiteral(publisher)))
-
-    def assertion(self, g: Graph, relation: Relation, evidence: Evidence, triple: tuple) -> None:
-        kg, ns = self.ns.kg, self.ns
-        node = ns.asr[digest(evidence.doc, *relation.key, evidence.start, evidence.end, evidence.rule, length=16)]
+    def assertion(self, out: list[str], tail: str, relation: Relation, evidence: Evidence, triple: tuple[str, str, str],
+                  fact: str, doc: str, text: str) -> None:
+        c, literal = self.c, self.literal
+        node_id = digest(evidence.doc, *relation.key, evidence.start, evidence.end, evidence.rule, length=16)
+        stem = f"{self.assertion_stem}{node_id}"  # a hex digest: a safe IRI segment by construction
+        node = stem + ">"
         subject, predicate, obj = triple
-        g.add((node, RDF.type, kg.Assertion))
-        g.add((node, RDF.subject, subject))
-        g.add((node, RDF.predicate, predicate))
-        g.add((node, RDF.object, obj))
-        g.add((node, kg.confidence, RDFLiteral(f"{evidence.confidence:.3f}", datatype=XSD.decimal)))
-        g.add((node, kg.epistemicStatus, kg[_terms()["statuses"][evidence.status]]))
-        g.add((node, kg.extractionRule, RDFLiteral(evidence.rule or "")))
+        pairs = [
+            (c.type, c.Assertion),
+            (c.subject, subject),
+            (c.predicate, predicate),
+            (c.object, obj),
+            (c.confidence, f'"{evidence.confidence:.3f}"{c.DECIMAL}'),
+            (c.epistemicStatus, c.statuses[evidence.status]),
+            (c.extractionRule, literal(evidence.rule or "")),
+            (c.extractor, literal(evidence.extractor)),
+            (c.supports, fact),
+            (c.wasDerivedFrom, doc),
+            (c.wasGeneratedBy, self.run_iri),
+            (c.evidence, stem + "-ev>"),
+        ]
         if evidence.cue:
-            g.add((node, kg.attributionCue, RDFLiteral(evidence.cue)))
+            pairs.append((c.attributionCue, literal(evidence.cue)))
         if evidence.attributed_to:
-            agent = agent_iri(evidence.attributed_to, ns)
-            g.add((node, kg.accordingTo, agent))
-            self.agents.add(evidence.attributed_to)
-        doc = ns.doc[check_identifier(evidence.doc)]
-        g.add((node, kg.supports, self.fact_iri(relation)))
-        g.add((node, PROV.wasDerivedFrom, doc))
-        g.add((node, PROV.wasGeneratedBy, ns.run[self.run.id]))
-        self.qualifiers(g, node, relation)
-        self.selectors(g, node, doc, evidence)
+            agent = self.agents.setdefault(evidence.attributed_to, agent_iri(evidence.attributed_to, self.ns))
+            pairs.append((c.accordingTo, agent))
+        out += [f"{node} {p} {o}{tail}" for p, o in pairs]
+        if relation.qualifiers:
+            self.qualifiers(out, tail, stem, node, relation)
+        self.selectors(out, tail, stem, doc, text, evidence)
 
-    def qualifiers(self, g: Graph, node: URIRef, relation: Relation) -> None:
-        kg = self.ns.kg
+    def qualifiers(self, out: list[str], tail: str, stem: str, node: str, relation: Relation) -> None:
+        k = self.kgt
         for name, value in relation.qualifiers.items():
             if isinstance(value, Quantity):
-                qty = URIRef(f"{node}-qty")
-                g.add((node, kg[name], qty))
-                g.add((qty, RDF.type, SCHEMA.QuantitativeValue))
-                g.add((qty, kg.verbatim, RDFLiteral(value.text)))
-                g.add((qty, kg.approximate, RDFLiteral(value.approximate)))
+                qty = stem + "-qty>"
+                lines = [(node, k(name), qty), (qty, self.type, f"<{SCHEMA}QuantitativeValue>"),
+                         (qty, k("verbatim"), _lit(value.text)), (qty, k("approximate"), _bool(value.approximate))]
                 if value.value is not None:
-                    g.add((qty, SCHEMA.value, RDFLiteral(value.value)))
+                    lines.append((qty, f"<{SCHEMA}value>", _number(value.value)))
                 if value.unit:
-                    g.add((qty, SCHEMA.unitText, RDFLiteral(value.unit)))
+                    lines.append((qty, f"<{SCHEMA}unitText>", _lit(value.unit)))
             elif isinstance(value, TimeExpression):
-                g.add((node, kg[name], RDFLiteral(value.text)))
+                lines = [(node, k(name), _lit(value.text))]
                 if value.value:
-                    g.add((node, kg[f"{name}Value"], _time_literal(value.value)))
+                    lines.append((node, k(f"{name}Value"), _time_literal(value.value)))
             else:
-                g.add((node, kg[name], RDFLiteral(str(value))))
+                lines = [(node, k(name), _lit(str(value)))]
+            out += [f"{s} {p} {o}{tail}" for s, p, o in lines]
 
-    def selectors(self, g: Graph, node: URIRef, doc: URIRef, evidence: Evidence) -> None:
-        text = self.kg.documents[evidence.doc].text
-        ev, pos, quote = URIRef(f"{node}-ev"), URIRef(f"{node}-pos"), URIRef(f"{node}-quote")
-        g.add((node, self.ns.kg.evidence, ev))
-        g.add((ev, RDF.type, OA.SpecificResource))
-        g.add((ev, OA.hasSource, doc))
-        g.add((ev, OA.hasSelector, pos))
-        g.add((ev, OA.hasSelector, quote))
-        g.add((pos, RDF.type, OA.TextPositionSelector))
-        g.add((pos, OA.start, RDFLiteral(evidence.start)))
-        g.add((pos, OA.end, RDFLiteral(evidence.end)))
-        g.add((quote, RDF.type, OA.TextQuoteSelector))
-        g.add((quote, OA.exact, RDFLiteral(evidence.quote)))
-        g.add((quote, OA.prefix, RDFLiteral(text[max(0, evidence.start - _CONTEXT_CHARS):evidence.start])))
-        g.add((quote, OA.suffix, RDFLiteral(text[evidence.end:evidence.end + _CONTEXT_CHARS])))
-        g.add((ev, self.ns.kg.sentence, RDFLiteral(evidence.sentence)))
+    def selectors(self, out: list[str], tail: str, stem: str, doc: str, text: str, evidence: Evidence) -> None:
+        c, INT = self.c, self.c.INTEGER
+        ev, pos, quote = stem + "-ev>", stem + "-pos>", stem + "-quote>"
+        start, end = evidence.start, evidence.end
+        pairs = [
+            (c.type, c.SpecificResource),
+            (c.hasSource, doc),
+            (c.hasSelector, pos),
+            (c.hasSelector, quote),
+            (c.sentence, self.literal(evidence.sentence)),
+            (c.sentenceStart, f'"{evidence.sentence_start}"{INT}'),
+            (c.sentenceEnd, f'"{evidence.sentence_end}"{INT}'),
+        ]
+        for first, last, span in ((c.subjectStart, c.subjectEnd, evidence.subject_span),
+                                  (c.objectStart, c.objectEnd, evidence.object_span),
+                                  (c.triggerStart, c.triggerEnd, evidence.trigger_span)):
+            if span is not None:
+                pairs += [(first, f'"{span[0]}"{INT}'), (last, f'"{span[1]}"{INT}')]
+        out += [f"{ev} {p} {o}{tail}" for p, o in pairs]
+        out += [
+            f"{pos} {c.type} {c.TextPositionSelector}{tail}",
+            f'{pos} {c.start} "{start}"{INT}{tail}',
+            f'{pos} {c.end} "{end}"{INT}{tail}',
+            f"{quote} {c.type} {c.TextQuoteSelector}{tail}",
+            f"{quote} {c.exact} {_lit(evidence.quote)}{tail}",
+            f"{quote} {c.prefix} {_lit(text[max(0, start - _CONTEXT_CHARS):start])}{tail}",
+            f"{quote} {c.suffix} {_lit(text[end:end + _CONTEXT_CHARS])}{tail}",
+        ]
 
-    def entities(self, entities: Iterable[Entity]) -> None:
-        g, kg = self.dataset.graph(self.ns.graph.entities), self.ns.kg
-        for entity in entities:
-            node = self.ns.ent[check_identifier(entity.id)]
-            g.add((node, RDF.type, kg[entity.type]))
-            g.add((node, RDF.type, SCHEMA[_terms()["schema_types"].get(entity.type, "Thing")]))
-            g.add((node, RDFS.label, RDFLiteral(entity.label, lang="en")))
-            for alias in entity.aliases:
-                g.add((node, SKOS.altLabel, RDFLiteral(alias, lang="en")))
+    def entities(self, tail: str) -> list[str]:
+        out: list[str] = []
+        for entity in self.kg.entities():
+            node = self.ns.entity(entity.id)
+            pairs = [
+                (self.type, self.kgt(entity.type)),
+                (self.type, f"<{SCHEMA}{_terms()['schema_types'].get(entity.type, 'Thing')}>"),
+                (f"<{RDFS}label>", _en(entity.label)),
+            ]
+            pairs += [(f"<{SKOS}altLabel>", _en(alias)) for alias in entity.aliases]
             for _, target in sorted(entity.links.items()):
                 if iri := safe_iri(target):
-                    g.add((node, SKOS.exactMatch, iri))
-        for name in sorted(self.agents):
-            agent = agent_iri(name, self.ns)
-            g.add((agent, RDF.type, PROV.Agent))
-            g.add((agent, RDFS.label, RDFLiteral(name, lang="en")))
+                    pairs.append((f"<{SKOS}exactMatch>", f"<{iri}>"))
+            out += [f"{node} {p} {o}{tail}" for p, o in pairs]
+        for name, agent in sorted(self.agents.items()):
+            out += [f"{agent} {self.type} <{PROV}Agent>{tail}", f"{agent} <{RDFS}label> {_en(name)}{tail}"]
+        return out
 
-    def runs(self, documents: Iterable[str]) -> None:
-        g, run = self.dataset.graph(self.ns.graph.runs), self.ns.run[self.run.id]
-        software = self.ns.agent[f"extractor-{self.run.extractor_slug}"]
-        g.add((run, RDF.type, PROV.Activity))
-        g.add((run, PROV.wasAssociatedWith, software))
-        g.add((run, PROV.startedAtTime, RDFLiteral(self.run.started.isoformat(), datatype=XSD.dateTime)))
+    def support(self, tail: str) -> list[str]:
+        """Corroboration of each statement across the whole dataset (changes whenever a document
+        is added or removed, so it lives apart from the document graphs)."""
+        out: list[str] = []
+        k = self.kgt
+        for relation in self.kg.relations():
+            node = self.fact_iri(relation)
+            publishers = self.kg.publishers(relation)
+            pairs = [
+                (self.type, k("Statement")),
+                (f"<{RDF}subject>", self.ns.entity(relation.subject)),
+                (f"<{RDF}predicate>", self.predicate(relation.predicate)),
+                (f"<{RDF}object>", self.object_term(relation.object)),
+                (k("supportDocuments"), _typed(self.kg.support(relation), "integer")),
+                (k("supportPublishers"), _typed(len(publishers), "integer")),
+            ]
+            pairs += [(k("publishedBy"), _lit(p)) for p in publishers]
+            out += [f"{node} {p} {o}{tail}" for p, o in pairs]
+        return out
+
+    def runs(self, tail: str) -> list[str]:
+        run, software = self.run_iri, self.ns.term("agent", f"extractor-{self.run.extractor_slug}")
+        lines = [
+            (run, self.type, f"<{PROV}Activity>"),
+            (run, f"<{PROV}wasAssociatedWith>", software),
+            (run, f"<{PROV}startedAtTime>", _typed(self.run.started.isoformat(), "dateTime")),
+            (software, self.type, f"<{PROV}SoftwareAgent>"),
+            (software, f"<{RDFS}label>", _lit(f"{self.run.extractor}/{self.run.version}")),
+        ]
         if self.run.ended:
-            g.add((run, PROV.endedAtTime, RDFLiteral(self.run.ended.isoformat(), datatype=XSD.dateTime)))
-        g.add((software, RDF.type, PROV.SoftwareAgent))
-        g.add((software, RDFS.label, RDFLiteral(f"{self.run.extractor}/{self.run.version}")))
+            lines.append((run, f"<{PROV}endedAtTime>", _typed(self.run.ended.isoformat(), "dateTime")))
         if self.run.software_version:
-            g.add((software, SCHEMA.softwareVersion, RDFLiteral(self.run.software_version)))
-        for doc_id in documents:
-            doc = self.ns.doc[check_identifier(doc_id)]
-            g.add((run, PROV.used, doc))
-            graph_iri = self.document_graph(doc_id).identifier
-            g.add((graph_iri, RDF.type, PROV.Entity))
-            g.add((graph_iri, PROV.wasDerivedFrom, doc))
-            g.add((graph_iri, PROV.wasGeneratedBy, run))
+            lines.append((software, f"<{SCHEMA}softwareVersion>", _lit(self.run.software_version)))
+        for doc_id in self.kg.documents:
+            graph_iri, doc = self.graph_iri(doc_id), self.ns.term("doc", doc_id)
+            lines += [(run, f"<{PROV}used>", doc), (graph_iri, self.type, f"<{PROV}Entity>"),
+                      (graph_iri, f"<{PROV}wasDerivedFrom>", doc), (graph_iri, f"<{PROV}wasGeneratedBy>", run)]
+        return [f"{s} {p} {o}{tail}" for s, p, o in lines]
 
 
-def to_rdf(graph: KnowledgeGraph, run: Run, base: str = DEFAULT_BASE) -> Dataset:
-    """The graph as an rdflib Dataset following DESIGN.md's RDF design."""
+def rdf_chunks(graph: KnowledgeGraph, run: Run, base: str = DEFAULT_BASE,
+               tail_of: Callable[[str], str] = lambda g: f" {g} .\n") -> Iterator[tuple[str, list[str]]]:
+    """The dataset one named graph at a time: (graph IRI term, finished statement lines).
+
+    The pure converter behind every format: `tail_of(graph)` ends each line, " <graph> .\\n" for
+    N-Quads (the default) and " .\\n" for a TriG block or Turtle.
+    """
     writer = _Writer(graph, run, Namespaces(base))
-    for document in graph.documents.values():
-        writer.article(document)
-    for relation in graph.relations():
-        writer.relation(relation)
-    writer.entities(graph.entities())
-    writer.runs(graph.documents)
-    return writer.dataset
+    yield from writer.document_graphs(tail_of)
+    for name, make in (("entities", writer.entities), ("support", writer.support), ("runs", writer.runs)):
+        graph_term = writer.ns.term("graph", name)
+        yield graph_term, make(tail_of(graph_term))
+
+
+def to_quads(graph: KnowledgeGraph, run: Run, base: str = DEFAULT_BASE) -> Iterator[str]:
+    """Every quad of the dataset as an N-Quads line."""
+    for _, lines in rdf_chunks(graph, run, base):
+        yield from lines
+
+
+def _nquads(graph: KnowledgeGraph, run: Run, base: str) -> Iterator[bytes]:
+    for _, lines in rdf_chunks(graph, run, base):
+        yield "".join(lines).encode("utf-8")
+
+
+def _trig(graph: KnowledgeGraph, run: Run, base: str) -> Iterator[bytes]:
+    for g, lines in rdf_chunks(graph, run, base, lambda g: " .\n"):
+        yield (f"{g} {{\n" + "".join(lines) + "}\n").encode("utf-8")
+
+
+def _turtle(graph: KnowledgeGraph, run: Run, base: str) -> Iterator[bytes]:
+    for _, lines in rdf_chunks(graph, run, base, lambda g: " .\n"):
+        yield "".join(lines).encode("utf-8")
+
+
+def _jsonld(graph: KnowledgeGraph, run: Run, base: str) -> Iterator[bytes]:
+    import pyoxigraph
+
+    quads = pyoxigraph.parse(b"".join(_nquads(graph, run, base)), format=pyoxigraph.RdfFormat.N_QUADS)
+    buffer = io.BytesIO()
+    pyoxigraph.serialize(quads, buffer, format=pyoxigraph.RdfFormat.JSON_LD)
+    yield buffer.getvalue()
+
+
+_SERIALISERS = {"trig": _trig, "nquads": _nquads, "turtle": _turtle, "jsonld": _jsonld}
+
+
+def serialise(graph: KnowledgeGraph, run: Run, rdf_format: str = "trig", base: str = DEFAULT_BASE) -> Iterator[bytes]:
+    """The dataset in one format, as a stream of UTF-8 chunks (one per named graph)."""
+    if rdf_format not in _SERIALISERS:
+        raise ExportError(f"unknown RDF format {rdf_format!r}: choose one of {', '.join(RDF_FORMATS)}")
+    return _SERIALISERS[rdf_format](graph, run, base)
+
+
+def to_rdf(graph: KnowledgeGraph, run: Run, base: str = DEFAULT_BASE):
+    """The dataset as an rdflib Dataset (for notebooks and tests; the writers do not need rdflib)."""
+    from rdflib import Dataset
+
+    dataset = Dataset()
+    dataset.parse(data=b"".join(serialise(graph, run, "nquads", base)).decode("utf-8"), format="nquads")
+    return dataset
 
 
 def write_rdf(graph: KnowledgeGraph, path: str | Path, run: Run, rdf_format: str = "trig", base: str = DEFAULT_BASE) -> Path:
-    if rdf_format not in RDF_FORMATS:
-        raise ExportError(f"unknown RDF format {rdf_format!r}: choose one of {', '.join(RDF_FORMATS)}")
-    data = to_rdf(graph, run, base).serialize(format=RDF_FORMATS[rdf_format][0], encoding="utf-8")
-    return write_atomic(path, [data])
+    return write_atomic(path, serialise(graph, run, rdf_format, base))

@@ -47,7 +47,7 @@ OUTPUTS: dict[str, Output] = {
         Output("documents", lambda o: "documents.jsonl", lambda g, p, o: write_documents(g, p), "the cleaned documents"),
         Output(
             "rdf",
-            lambda o: f"graph.{RDF_FORMATS[o.rdf_format][1]}" if o.rdf_format in RDF_FORMATS else "graph.rdf",
+            lambda o: f"graph.{RDF_FORMATS.get(o.rdf_format, 'rdf')}",
             lambda g, p, o: write_rdf(g, p, o.run, o.rdf_format, o.base),
             "RDF dataset, one named graph per document",
         ),

@@ -33,7 +33,7 @@ from .files import write_atomic
 
 __all__ = [
     "Run", "Namespaces", "to_quads", "to_rdf", "write_rdf", "rdf_chunks", "RDF_FORMATS", "DEFAULT_BASE",
-    "safe_iri", "agent_iri", "escape_literal",
+    "safe_iri", "agent_iri", "escape_literal", "rdf_terms",
 ]
 
 DEFAULT_BASE = "https://kg.example.org/"
@@ -138,7 +138,7 @@ def agent_iri(name: str, ns: Namespaces) -> str:
 
 
 @lru_cache(maxsize=1)
-def _terms() -> dict:
+def rdf_terms() -> dict:
     return json.loads(resources.files(__package__).joinpath("data/rdf_types.json").read_text("utf-8"))
 
 
@@ -181,7 +181,7 @@ class _Constants:
         for name in ("SpecificResource", "hasSource", "hasSelector", "TextPositionSelector", "start", "end",
                      "TextQuoteSelector", "exact", "prefix", "suffix"):
             setattr(self, name, f"<{OA}{name}>")
-        self.statuses = {status: f"<{k}{term}>" for status, term in _terms()["statuses"].items()}
+        self.statuses = {status: f"<{k}{term}>" for status, term in rdf_terms()["statuses"].items()}
         self.INTEGER, self.DECIMAL = f"^^<{XSD}integer>", f"^^<{XSD}decimal>"
 
 
@@ -219,7 +219,7 @@ class _Writer:
 
     def object_term(self, obj: str | Literal) -> str:
         if isinstance(obj, Literal):
-            datatype = _terms()["literal_datatypes"].get(obj.datatype, XSD + "string")
+            datatype = rdf_terms()["literal_datatypes"].get(obj.datatype, XSD + "string")
             return f'"{escape_literal(obj.value)}"^^<{datatype}>'
         return self.ns.entity(obj)
 
@@ -370,7 +370,7 @@ class _Writer:
             node = self.ns.entity(entity.id)
             pairs = [
                 (self.type, self.kgt(entity.type)),
-                (self.type, f"<{SCHEMA}{_terms()['schema_types'].get(entity.type, 'Thing')}>"),
+                (self.type, f"<{SCHEMA}{rdf_terms()['schema_types'].get(entity.type, 'Thing')}>"),
                 (f"<{RDFS}label>", _en(entity.label)),
             ]
             pairs += [(f"<{SKOS}altLabel>", _en(alias)) for alias in entity.aliases]

@@ -16,6 +16,8 @@ from .conflicts import write_conflicts
 from .documents import write_documents
 from .facts import write_facts
 from .merges import write_merges
+from .ontology import write_ontology
+from .shapes import write_shapes
 from .html import write_html
 from .rdf import DEFAULT_BASE, RDF_FORMATS, Run, write_rdf
 
@@ -52,6 +54,8 @@ OUTPUTS: dict[str, Output] = {
             "RDF dataset, one named graph per document",
         ),
         Output("html", lambda o: "graph.html", lambda g, p, o: write_html(g, p, o.title), "interactive graph page"),
+        Output("ontology", lambda o: "ontology.ttl", lambda g, p, o: write_ontology(p, o.base), "the ontology (RDFS/OWL)"),
+        Output("shapes", lambda o: "shapes.ttl", lambda g, p, o: write_shapes(p, o.base), "SHACL shapes the RDF conforms to"),
         Output("merges", lambda o: "merges.jsonl", lambda g, p, o: write_merges(g, p), "entities joined across articles, with reasons"),
         Output("conflicts", lambda o: "conflicts.jsonl", lambda g, p, o: write_conflicts(g, p), "statements stated by one source, denied by another"),
     )

@@ -29,6 +29,7 @@ class Predicate:
     """(subject class, more specific predicate): locatedIn said of an Organization is basedIn"""
     broader: tuple[str, ...] = ()
     """predicates this one implies (rdfs:subPropertyOf): a leader of X is affiliated with X"""
+    comment: str = ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -115,6 +116,7 @@ def load_ontology() -> Ontology:
             wikidata=tuple(spec.get("wikidata", ())),
             by_subject=tuple(spec.get("by_subject", {}).items()),
             broader=tuple(spec.get("broader", ())),
+            comment=spec.get("comment", ""),
         )
         for name, spec in raw["predicates"].items()
     }

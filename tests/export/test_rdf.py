@@ -144,3 +144,109 @@ def test_nquads_output_parses(nlp, tmp_path):
     store = pyoxigraph.Store()
     store.load(path=str(tmp_path / "graph.nq"), format=pyoxigraph.RdfFormat.N_QUADS)
     assert len(store) > 100
+
+
+# -- formats, ontology, shapes, hostile names ----------------------------------------------------
+
+import io  # noqa: E402
+
+import pyshacl  # noqa: E402
+import rdflib  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newsgraph.export.ontology import to_ontology  # noqa: E402
+from newsgraph.export.rdf import RDF_FORMATS, Run, serialise, write_rdf  # noqa: E402
+from newsgraph.export.shapes import to_shapes  # noqa: E402
+from newsgraph.graph import load_ontology  # noqa: E402
+
+RDFLIB_FORMATS = {"trig": "trig", "nquads": "nquads", "turtle": "turtle", "jsonld": "json-ld"}
+OX_FORMATS = {"trig": pyoxigraph.RdfFormat.TRIG, "nquads": pyoxigraph.RdfFormat.N_QUADS,
+              "turtle": pyoxigraph.RdfFormat.TURTLE, "jsonld": pyoxigraph.RdfFormat.JSON_LD}
+
+
+@pytest.mark.parametrize("rdf_format", sorted(RDF_FORMATS))
+def test_every_format_parses_with_rdflib_and_pyoxigraph(example_build, tmp_path, rdf_format):
+    graph = example_build[0].graph
+    path = write_rdf(graph, tmp_path / f"graph.{RDF_FORMATS[rdf_format]}", Run("newsgraph-rules", "1"), rdf_format)
+    dataset = rdflib.Dataset()
+    dataset.parse(path, format=RDFLIB_FORMATS[rdf_format])
+    quads = list(pyoxigraph.parse(path=str(path), format=OX_FORMATS[rdf_format]))
+    assert len(dataset) > 0 and len(quads) > 100
+    if rdf_format in {"trig", "nquads", "jsonld"}:
+        assert len({q.graph_name for q in quads}) == len(graph.documents) + 3  # documents, entities, support, runs
+
+
+def _validate(dataset: rdflib.Dataset) -> tuple[bool, str]:
+    shapes = rdflib.Graph().parse(data=to_shapes(), format="turtle")
+    conforms, _, text = pyshacl.validate(dataset, shacl_graph=shapes, advanced=True)
+    return conforms, text
+
+
+def test_the_example_conforms_to_the_shipped_shapes(example_build):
+    dataset = rdflib.Dataset()
+    dataset.parse(example_build[1] / "graph.trig", format="trig")
+    conforms, text = _validate(dataset)
+    assert conforms, text
+
+
+def test_the_shapes_catch_a_stated_fact_without_its_edge(example_build):
+    dataset = rdflib.Dataset()
+    dataset.parse(example_build[1] / "graph.trig", format="trig")
+    for quad in list(dataset.quads((None, URIRef("https://kg.example.org/rel/suppliedTo"), None, None))):
+        dataset.remove(quad)
+    conforms, text = _validate(dataset)
+    assert not conforms and "missing its plain edge" in text
+
+
+def test_ontology_describes_every_predicate_with_wikidata_and_implications():
+    graph = rdflib.Graph().parse(data=to_ontology(), format="turtle")
+    rdfs = rdflib.RDFS
+    for name, predicate in load_ontology().predicates.items():
+        term = URIRef(f"https://kg.example.org/rel/{name}")
+        assert graph.value(term, rdfs.label) is not None and graph.value(term, rdfs.comment) is not None, name
+    leader = URIRef("https://kg.example.org/rel/leaderOf")
+    assert (leader, rdfs.subPropertyOf, URIRef("https://kg.example.org/rel/affiliatedWith")) in graph
+    assert (URIRef("https://kg.example.org/rel/citizenOf"), URIRef("http://www.w3.org/2004/02/skos/core#closeMatch"),
+            URIRef("http://www.wikidata.org/prop/direct/P27")) in graph
+
+
+def test_build_writes_ontology_and_shapes_next_to_the_data(example_build):
+    out = example_build[1]
+    assert (out / "ontology.ttl").exists() and (out / "shapes.ttl").exists()
+
+
+def _named(name: str):
+    from newsgraph.graph import Document, Entity, Evidence, Extraction, KnowledgeGraph, Relation, entity_id
+
+    text = f"{name} supplied Russia with drones."
+    person = Entity(entity_id("Person", name), name, "Person", aliases=(name[::-1],))
+    russia = Entity(entity_id("Country", "Russia"), "Russia", "Country")
+    evidence = Evidence("d1", text, 0, len(text), 0, len(text), text, (0, len(name)), (len(name) + 10, len(name) + 16),
+                        None, "test/1", 0.5, "reported", name, name, name)
+    relation = Relation(person.id, "suppliedTo", russia.id, {"item": name}, (evidence,))
+    document = Document("d1", text, title=name, author=name, publisher=name, url=name)
+    return KnowledgeGraph.from_extractions([Extraction(document, (person, russia), (relation,))])
+
+
+HOSTILE_NAMES = ['"quoted" name', "<angle> & brackets", "spaces  and\ttabs\nnewline", "שלום עולם ‏RTL‏", "emoji 🚀🇺🇦",
+                 "back\\slash", "unpaired \ud800 surrogate", "javascript:alert(1)", "x" * 500, "\x00\x1f controls"]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_hostile_names_give_rdf_that_parses_in_every_format(name):
+    _check_parses(_named(name))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(st.characters(exclude_categories=()), min_size=1, max_size=40))
+def test_any_string_as_an_entity_name_gives_rdf_that_parses(name):
+    _check_parses(_named(name))
+
+
+def _check_parses(graph):
+    for rdf_format, oxformat in OX_FORMATS.items():
+        data = b"".join(serialise(graph, Run("test", "1"), rdf_format))
+        quads = list(pyoxigraph.parse(data, format=oxformat))
+        assert quads, rdf_format
+        rdflib.Dataset().parse(io.BytesIO(data), format=RDFLIB_FORMATS[rdf_format])

@@ -47,6 +47,20 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--rdf", default="trig", choices=sorted(RDF_FORMATS), help="RDF serialisation (default: trig)")
     export.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of minted IRIs (default: {DEFAULT_BASE})")
     export.add_argument("--no-merge", action="store_true", help="keep every article's entities apart")
+    query = commands.add_parser("query", help="run SPARQL over an output directory's RDF (embedded pyoxigraph)")
+    query.add_argument("out", metavar="OUT", help="an output directory of build or export")
+    query.add_argument("query", metavar="QUERY", help="SPARQL text, a .rq file, or a shipped query: supply, trained-where, "
+                                                      "corroborated, attributed-to, denied")
+    query.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
+                       help="bind a query variable to a string (repeatable), e.g. --bind source=\"Yuriy Ignat\"")
+    query.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    push = commands.add_parser("push", help="load an output directory's RDF into a triplestore, graph by graph")
+    push.add_argument("out", metavar="OUT", help="an output directory of build or export")
+    push.add_argument("--endpoint", required=True, metavar="URL",
+                      help="Graph Store Protocol URL (e.g. http://127.0.0.1:7878/store), or the update URL with --method update; "
+                           "credentials from NEWSGRAPH_ENDPOINT_TOKEN or NEWSGRAPH_ENDPOINT_USER/_PASSWORD")
+    push.add_argument("--method", choices=("gsp", "update"), default="gsp", help="PUT per graph (gsp) or DROP+INSERT DATA (update)")
+    push.add_argument("--retries", type=int, default=4, help="retries on connection errors and 5xx (default: 4)")
     evaluate = commands.add_parser("eval", help="score facts.jsonl against gold facts (precision, recall, F1)")
     evaluate.add_argument("gold", metavar="GOLD.jsonl", help="gold facts (format of the evaluation README)")
     evaluate.add_argument("facts", metavar="FACTS.jsonl", help="facts.jsonl written by newsgraph build")
@@ -130,6 +144,36 @@ def _add(args: argparse.Namespace) -> int:
     return result.exit_status
 
 
+def _query(args: argparse.Namespace) -> int:
+    import json
+
+    from .query import format_table, load_store, query_text, run_query, with_bindings
+
+    bindings = {}
+    for item in args.bind:
+        name, sep, value = item.partition("=")
+        if not sep or not name.isidentifier():
+            raise NewsgraphError(f"--bind {item!r} is not NAME=VALUE: write e.g. --bind source=\"Yuriy Ignat\"")
+        bindings[name] = value
+    variables, rows = run_query(load_store(args.out), with_bindings(query_text(args.query), bindings))
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        print(format_table(variables, rows))
+        print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return 0
+
+
+def _push(args: argparse.Namespace) -> int:
+    from .push import push
+
+    result = push(args.out, args.endpoint, method=args.method, retries=args.retries)
+    for failure in result.failed:
+        print(f"failed: {failure['graph']}: {failure['reason']}", file=sys.stderr)
+    print(f"{len(result.pushed)} graph(s) pushed ({result.quads} triples), {len(result.failed)} failed: {result.endpoint}")
+    return result.exit_status
+
+
 def _remove(args: argparse.Namespace) -> int:
     from .pipeline import remove
 
@@ -165,7 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
-        commands = {"eval": _eval, "build": _build, "add": _add, "remove": _remove, "export": _export}
+        commands = {"eval": _eval, "build": _build, "add": _add, "remove": _remove, "export": _export, "query": _query,
+                    "push": _push}
         return commands[args.command](args)
     except NewsgraphError as exc:
         print(f"newsgraph: error: {exc}", file=sys.stderr)

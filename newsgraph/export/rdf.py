@@ -33,7 +33,7 @@ from .files import write_atomic
 
 __all__ = [
     "Run", "Namespaces", "to_quads", "to_rdf", "write_rdf", "rdf_chunks", "RDF_FORMATS", "DEFAULT_BASE",
-    "safe_iri", "agent_iri", "escape_literal", "rdf_terms",
+    "safe_iri", "agent_iri", "escape_literal", "rdf_terms", "read_rdf",
 ]
 
 DEFAULT_BASE = "https://kg.example.org/"
@@ -487,3 +487,124 @@ def to_rdf(graph: KnowledgeGraph, run: Run, base: str = DEFAULT_BASE):
 
 def write_rdf(graph: KnowledgeGraph, path: str | Path, run: Run, rdf_format: str = "trig", base: str = DEFAULT_BASE) -> Path:
     return write_atomic(path, serialise(graph, run, rdf_format, base))
+
+
+# -- reading our own RDF back ---------------------------------------------------------------------
+
+_READ_ENTITIES = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?e ?type ?label ?alias ?link WHERE { GRAPH ?g {
+  ?e rdf:type ?type ; rdfs:label ?label . FILTER (STRSTARTS(STR(?type), STR(kg:)) && STRSTARTS(STR(?e), STR(ent:)))
+  OPTIONAL { ?e skos:altLabel ?alias } OPTIONAL { ?e skos:exactMatch ?link } } }"""
+_READ_DOCUMENTS = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX schema: <http://schema.org/>
+SELECT ?doc ?title ?issued ?author ?publisher ?url ?language WHERE { GRAPH ?g {
+  ?doc rdf:type schema:NewsArticle .
+  OPTIONAL { ?doc dct:title ?title } OPTIONAL { ?doc dct:issued ?issued } OPTIONAL { ?doc schema:author ?author }
+  OPTIONAL { ?doc schema:publisher ?publisher } OPTIONAL { ?doc schema:url ?url } OPTIONAL { ?doc dct:language ?language } } }"""
+_READ_ASSERTIONS = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT * WHERE { GRAPH ?g {
+  ?a rdf:type kg:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:confidence ?confidence ;
+     kg:epistemicStatus ?status ; kg:extractionRule ?rule ; kg:extractor ?extractor ; prov:wasDerivedFrom ?doc ;
+     kg:evidence ?ev .
+  ?ev kg:sentence ?sentence ; kg:sentenceStart ?sentenceStart ; kg:sentenceEnd ?sentenceEnd ;
+      kg:subjectStart ?subjectStart ; kg:subjectEnd ?subjectEnd ; oa:hasSelector ?pos , ?quote .
+  ?pos rdf:type oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+  ?quote rdf:type oa:TextQuoteSelector ; oa:exact ?exact .
+  OPTIONAL { ?ev kg:objectStart ?objectStart ; kg:objectEnd ?objectEnd }
+  OPTIONAL { ?ev kg:triggerStart ?triggerStart ; kg:triggerEnd ?triggerEnd }
+  OPTIONAL { ?a kg:attributionCue ?cue }
+  OPTIONAL { ?a kg:accordingTo ?agent . GRAPH ?e { ?agent rdfs:label ?source } }
+  OPTIONAL { ?a kg:item ?item } OPTIONAL { ?a kg:role ?role }
+  OPTIONAL { ?a kg:time ?time OPTIONAL { ?a kg:timeValue ?timeValue } }
+  OPTIONAL { ?a kg:quantity ?q . ?q kg:verbatim ?qText ; kg:approximate ?qApprox .
+             OPTIONAL { ?q <http://schema.org/value> ?qValue } OPTIONAL { ?q <http://schema.org/unitText> ?qUnit } } } }"""
+
+
+def read_rdf(path: str | Path, base: str = DEFAULT_BASE) -> KnowledgeGraph:
+    """A KnowledgeGraph from RDF newsgraph wrote (any of its formats): the same facts as the graph
+    that was exported. Article texts are not in the RDF (documents.jsonl has them), so documents come
+    back with their metadata and an empty text; alias order is not kept by RDF (aliases come back sorted)."""
+    import pyoxigraph
+
+    from ..graph import Entity, Extraction
+
+    formats = {"trig": pyoxigraph.RdfFormat.TRIG, "nq": pyoxigraph.RdfFormat.N_QUADS,
+               "jsonld": pyoxigraph.RdfFormat.JSON_LD, "ttl": pyoxigraph.RdfFormat.TURTLE}
+    path = Path(path)
+    if path.suffix.lstrip(".") not in formats:
+        raise ExportError(f"{path}: not an RDF file newsgraph writes (.trig, .nq, .jsonld, .ttl)")
+    store = pyoxigraph.Store()
+    store.bulk_load(path=str(path), format=formats[path.suffix.lstrip(".")])
+    ns = Namespaces(base)
+    prefixes = f"PREFIX kg: <{ns.kg}> PREFIX ent: <{base}entity/> "
+
+    def local(term, space: str) -> str:
+        return term.value[len(f"{base}{space}/"):]
+
+    def value(row, name: str):
+        term = row[name]
+        return None if term is None else term.value
+
+    entities: dict[str, dict] = {}
+    for row in store.query(prefixes + _READ_ENTITIES):
+        found = entities.setdefault(local(row["e"], "entity"), {"type": row["type"].value[len(ns.kg):],
+                                                               "label": row["label"].value, "aliases": set(), "links": {}})
+        if row["alias"] is not None:
+            found["aliases"].add(row["alias"].value)
+        if row["link"] is not None:
+            found["links"]["geonames"] = row["link"].value
+    documents = {
+        local(row["doc"], "doc"): Document(
+            id=local(row["doc"], "doc"), text="", title=value(row, "title"), url=value(row, "url"),
+            published=value(row, "issued"), author=value(row, "author"), publisher=value(row, "publisher"),
+            language=value(row, "language") or "en")
+        for row in store.query(prefixes + _READ_DOCUMENTS)
+    }
+    statuses = {term: status for status, term in rdf_terms()["statuses"].items()}
+    datatypes = {iri: name for name, iri in rdf_terms()["literal_datatypes"].items()}
+    relations: dict[str, list[Relation]] = {}
+    for row in store.query(prefixes + _READ_ASSERTIONS):
+        obj = row["o"]
+        if isinstance(obj, pyoxigraph.Literal):
+            target: str | Literal = Literal(obj.value, datatypes.get(obj.datatype.value, "string"))
+        else:
+            target = local(obj, "entity")
+        span = lambda a, b: (int(row[a].value), int(row[b].value)) if row[a] is not None else None  # noqa: E731
+        qualifiers: dict = {}
+        for name in ("item", "role"):
+            if row[name] is not None:
+                qualifiers[name] = row[name].value
+        if row["time"] is not None:
+            qualifiers["time"] = TimeExpression(row["time"].value, value(row, "timeValue"))
+        if row["qText"] is not None:
+            number = value(row, "qValue")
+            qualifiers["quantity"] = Quantity(row["qText"].value, None if number is None else (
+                int(number) if number.lstrip("-").isdigit() else float(number)),
+                row["qApprox"].value == "true", value(row, "qUnit"))
+        doc_id = local(row["doc"], "doc")
+        evidence = Evidence(
+            doc=doc_id, sentence=row["sentence"].value, sentence_start=int(row["sentenceStart"].value),
+            sentence_end=int(row["sentenceEnd"].value), start=int(row["start"].value), end=int(row["end"].value),
+            quote=row["exact"].value, subject_span=span("subjectStart", "subjectEnd"),
+            object_span=span("objectStart", "objectEnd"), trigger_span=span("triggerStart", "triggerEnd"),
+            extractor=row["extractor"].value, confidence=float(row["confidence"].value),
+            status=statuses[row["status"].value[len(ns.kg):]], attributed_to=value(row, "source"),
+            cue=value(row, "cue"), rule=row["rule"].value or None,
+        )
+        relations.setdefault(doc_id, []).append(Relation(
+            local(row["s"], "entity"), row["p"].value[len(f"{base}rel/"):], target, qualifiers, (evidence,)))
+    extractions = []
+    for doc_id in sorted(set(documents) | set(relations)):
+        found = sorted(relations.get(doc_id, []), key=lambda r: (r.evidence[0].start, r.evidence[0].end, r.predicate))
+        ids = {r.subject for r in found} | {r.object for r in found if not isinstance(r.object, Literal)}
+        doc_entities = tuple(
+            Entity(e, entities[e]["label"], entities[e]["type"], tuple(sorted(entities[e]["aliases"])), (),
+                   dict(entities[e]["links"]))
+            for e in sorted(ids) if e in entities)
+        extractions.append(Extraction(documents.get(doc_id, Document(doc_id, "")), doc_entities, tuple(found)))
+    return KnowledgeGraph.from_extractions(extractions)

@@ -167,22 +167,41 @@ def _number(value: float | int) -> str:
     return _typed(value, "integer") if isinstance(value, int) else _typed(repr(float(value)), "double")
 
 
-class _Constants:
-    """The IRI terms every assertion repeats, formatted once per export."""
+#: Prefixes of compact output (TriG, Turtle): IRI spaces under the base, and vocabularies.
+_SPACES = {"entity": "ent", "doc": "doc", "graph": "graph", "assertion": "asr", "run": "run", "agent": "agent",
+           "fact": "fact", "rel": "rel"}
+_VOCABULARIES = {"rdf": RDF, "xsd": XSD, "prov": PROV, "oa": OA}
 
-    def __init__(self, ns: Namespaces) -> None:
+
+class _Constants:
+    """The IRI terms every assertion repeats, formatted once per export (prefixed when compact)."""
+
+    def __init__(self, ns: Namespaces, compact: bool) -> None:
+        def iri(space: str, prefix: str, name: str) -> str:
+            return f"{prefix}:{name}" if compact else f"<{space}{name}>"
+
         k = ns.kg
-        self.type, self.subject, self.predicate, self.object = (f"<{RDF}{n}>" for n in ("type", "subject", "predicate", "object"))
+        self.close = "" if compact else ">"
+        self.type = "a" if compact else f"<{RDF}type>"
+        self.subject, self.predicate, self.object = (iri(RDF, "rdf", n) for n in ("subject", "predicate", "object"))
         for name in ("Assertion", "confidence", "epistemicStatus", "extractionRule", "extractor", "supports", "attributionCue",
                      "accordingTo", "evidence", "sentence", "sentenceStart", "sentenceEnd", "subjectStart", "subjectEnd",
                      "objectStart", "objectEnd", "triggerStart", "triggerEnd"):
-            setattr(self, name, f"<{k}{name}>")
-        self.wasDerivedFrom, self.wasGeneratedBy = f"<{PROV}wasDerivedFrom>", f"<{PROV}wasGeneratedBy>"
+            setattr(self, name, iri(k, "kg", name))
+        self.wasDerivedFrom, self.wasGeneratedBy = iri(PROV, "prov", "wasDerivedFrom"), iri(PROV, "prov", "wasGeneratedBy")
         for name in ("SpecificResource", "hasSource", "hasSelector", "TextPositionSelector", "start", "end",
                      "TextQuoteSelector", "exact", "prefix", "suffix"):
-            setattr(self, name, f"<{OA}{name}>")
-        self.statuses = {status: f"<{k}{term}>" for status, term in rdf_terms()["statuses"].items()}
-        self.INTEGER, self.DECIMAL = f"^^<{XSD}integer>", f"^^<{XSD}decimal>"
+            setattr(self, name, iri(OA, "oa", name))
+        self.statuses = {status: iri(k, "kg", term) for status, term in rdf_terms()["statuses"].items()}
+        self.INTEGER, self.DECIMAL = (f"^^{iri(XSD, 'xsd', n)}" for n in ("integer", "decimal"))
+
+
+def _prefixes(ns: Namespaces) -> str:
+    """The @prefix lines of compact output."""
+    lines = [f"@prefix {prefix}: <{ns.base}{space}/> ." for space, prefix in _SPACES.items()]
+    lines += [f"@prefix {prefix}: <{iri}> ." for prefix, iri in _VOCABULARIES.items()]
+    lines.append(f"@prefix kg: <{ns.kg}> .")
+    return "\n".join(lines) + "\n\n"
 
 
 class _Writer:
@@ -192,36 +211,48 @@ class _Writer:
     graph block or in Turtle, and " <graph> .\n" in N-Quads, so no line is formatted twice.
     """
 
-    def __init__(self, graph: KnowledgeGraph, run: Run, ns: Namespaces) -> None:
-        self.kg, self.run, self.ns = graph, run, ns
+    def __init__(self, graph: KnowledgeGraph, run: Run, ns: Namespaces, compact: bool = False) -> None:
+        self.kg, self.run, self.ns, self.compact = graph, run, ns, compact
         self.k = ns.kg
         self.agents: dict[str, str] = {}
-        self.run_iri = ns.term("run", run.id)
+        self.run_iri = self.term("run", run.id)
         self.type = f"<{RDF}type>"
         self._predicates: dict[str, str] = {}
         self._facts: dict[tuple, str] = {}
         self._literals: dict[str, str] = {}
-        self.assertion_stem = f"<{ns.base}assertion/"
-        self.c = _Constants(ns)
+        self.assertion_stem = "asr:" if compact else f"<{ns.base}assertion/"
+        self.c = _Constants(ns, compact)
+
+    def term(self, space: str, identifier: str, checked: bool = False) -> str:
+        """The IRI of an identifier minted under the base (prefixed when compact); identifiers not
+        minted by newsgraph's own id functions are checked to be safe segments."""
+        if not checked:
+            check_identifier(identifier)
+        return f"{_SPACES[space]}:{identifier}" if self.compact else f"<{self.ns.base}{space}/{identifier}>"
 
     def kgt(self, name: str) -> str:
         return f"<{self.k}{name}>"
 
+    @staticmethod
+    def block(out: list[str], tail: str, node: str, pairs: list[tuple[str, str]]) -> None:
+        """The statements about one node, one line each (grouping them with ";" measured slower)."""
+        out += [f"{node} {p} {o}{tail}" for p, o in pairs]
+
     def graph_iri(self, doc_id: str) -> str:
-        return self.ns.term("graph", f"doc-{check_identifier(doc_id)}-{self.run.extractor_slug}")
+        return self.term("graph", f"doc-{check_identifier(doc_id)}-{self.run.extractor_slug}")
 
     def predicate(self, name: str) -> str:
         """The IRI of an ontology predicate (the ontology checks the name, so it is a safe segment)."""
         found = self._predicates.get(name)
         if found is None:
-            found = self._predicates[name] = f"<{self.ns.base}rel/{load_ontology().predicate(name).name}>"
+            found = self._predicates[name] = self.term("rel", load_ontology().predicate(name).name, checked=True)
         return found
 
     def object_term(self, obj: str | Literal) -> str:
         if isinstance(obj, Literal):
             datatype = rdf_terms()["literal_datatypes"].get(obj.datatype, XSD + "string")
             return f'"{escape_literal(obj.value)}"^^<{datatype}>'
-        return self.ns.entity(obj)
+        return self.term("entity", obj)
 
     def literal(self, value: str) -> str:
         """A literal that recurs (rule names, cues, sentences), escaped once."""
@@ -236,7 +267,7 @@ class _Writer:
         key = relation.key
         found = self._facts.get(key)
         if found is None:
-            found = self._facts[key] = self.ns.term("fact", digest(*key, length=16))
+            found = self._facts[key] = self.term("fact", digest(*key, length=16), checked=True)
         return found
 
     def document_graphs(self, tail_of: Callable[[str], str]) -> Iterator[tuple[str, list[str]]]:
@@ -252,7 +283,7 @@ class _Writer:
             graph_term = self.graph_iri(doc_id)
             tail = tail_of(graph_term)
             out: list[str] = []
-            doc = self.ns.term("doc", doc_id)
+            doc = self.term("doc", doc_id)
             document = self.kg.documents.get(doc_id)
             if document is not None:
                 self.article(out, tail, doc, document)
@@ -274,11 +305,11 @@ class _Writer:
         if url := safe_iri(document.url):
             pairs.append((f"<{SCHEMA}url>", f"<{url}>"))
         pairs.append((f"<{DCTERMS}language>", _lit(document.language)))
-        out += [f"{doc} {p} {o}{tail}" for p, o in pairs]
+        self.block(out, tail, doc, pairs)
 
     def relation(self, out: list[str], tail: str, relation: Relation, evidence: list[Evidence], doc: str, text: str) -> None:
         """The plain edge (when some evidence states it as fact) and one assertion per evidence."""
-        triple = (self.ns.entity(relation.subject), self.predicate(relation.predicate), self.object_term(relation.object))
+        triple = (self.term("entity", relation.subject), self.predicate(relation.predicate), self.object_term(relation.object))
         if any(e.status in EDGE_STATUSES for e in evidence):
             out.append(f"{triple[0]} {triple[1]} {triple[2]}{tail}")
         fact = self.fact_iri(relation)
@@ -290,7 +321,7 @@ class _Writer:
         c, literal = self.c, self.literal
         node_id = digest(evidence.doc, *relation.key, evidence.start, evidence.end, evidence.rule, length=16)
         stem = f"{self.assertion_stem}{node_id}"  # a hex digest: a safe IRI segment by construction
-        node = stem + ">"
+        node = stem + c.close
         subject, predicate, obj = triple
         pairs = [
             (c.type, c.Assertion),
@@ -304,14 +335,14 @@ class _Writer:
             (c.supports, fact),
             (c.wasDerivedFrom, doc),
             (c.wasGeneratedBy, self.run_iri),
-            (c.evidence, stem + "-ev>"),
+            (c.evidence, stem + "-ev" + c.close),
         ]
         if evidence.cue:
             pairs.append((c.attributionCue, literal(evidence.cue)))
         if evidence.attributed_to:
-            agent = self.agents.setdefault(evidence.attributed_to, agent_iri(evidence.attributed_to, self.ns))
+            agent = self.agents.setdefault(evidence.attributed_to, self.term("agent", entity_id("agent", evidence.attributed_to)))
             pairs.append((c.accordingTo, agent))
-        out += [f"{node} {p} {o}{tail}" for p, o in pairs]
+        self.block(out, tail, node, pairs)
         if relation.qualifiers:
             self.qualifiers(out, tail, stem, node, relation)
         self.selectors(out, tail, stem, doc, text, evidence)
@@ -320,7 +351,7 @@ class _Writer:
         k = self.kgt
         for name, value in relation.qualifiers.items():
             if isinstance(value, Quantity):
-                qty = stem + "-qty>"
+                qty = stem + "-qty" + self.c.close
                 lines = [(node, k(name), qty), (qty, self.type, f"<{SCHEMA}QuantitativeValue>"),
                          (qty, k("verbatim"), _lit(value.text)), (qty, k("approximate"), _bool(value.approximate))]
                 if value.value is not None:
@@ -337,7 +368,8 @@ class _Writer:
 
     def selectors(self, out: list[str], tail: str, stem: str, doc: str, text: str, evidence: Evidence) -> None:
         c, INT = self.c, self.c.INTEGER
-        ev, pos, quote = stem + "-ev>", stem + "-pos>", stem + "-quote>"
+        close = c.close
+        ev, pos, quote = stem + "-ev" + close, stem + "-pos" + close, stem + "-quote" + close
         start, end = evidence.start, evidence.end
         pairs = [
             (c.type, c.SpecificResource),
@@ -353,21 +385,16 @@ class _Writer:
                                   (c.triggerStart, c.triggerEnd, evidence.trigger_span)):
             if span is not None:
                 pairs += [(first, f'"{span[0]}"{INT}'), (last, f'"{span[1]}"{INT}')]
-        out += [f"{ev} {p} {o}{tail}" for p, o in pairs]
-        out += [
-            f"{pos} {c.type} {c.TextPositionSelector}{tail}",
-            f'{pos} {c.start} "{start}"{INT}{tail}',
-            f'{pos} {c.end} "{end}"{INT}{tail}',
-            f"{quote} {c.type} {c.TextQuoteSelector}{tail}",
-            f"{quote} {c.exact} {_lit(evidence.quote)}{tail}",
-            f"{quote} {c.prefix} {_lit(text[max(0, start - _CONTEXT_CHARS):start])}{tail}",
-            f"{quote} {c.suffix} {_lit(text[end:end + _CONTEXT_CHARS])}{tail}",
-        ]
+        self.block(out, tail, ev, pairs)
+        self.block(out, tail, pos, [(c.type, c.TextPositionSelector), (c.start, f'"{start}"{INT}'), (c.end, f'"{end}"{INT}')])
+        self.block(out, tail, quote, [(c.type, c.TextQuoteSelector), (c.exact, _lit(evidence.quote)),
+                                      (c.prefix, _lit(text[max(0, start - _CONTEXT_CHARS):start])),
+                                      (c.suffix, _lit(text[end:end + _CONTEXT_CHARS]))])
 
     def entities(self, tail: str) -> list[str]:
         out: list[str] = []
         for entity in self.kg.entities():
-            node = self.ns.entity(entity.id)
+            node = self.term("entity", entity.id)
             pairs = [
                 (self.type, self.kgt(entity.type)),
                 (self.type, f"<{SCHEMA}{rdf_terms()['schema_types'].get(entity.type, 'Thing')}>"),
@@ -377,7 +404,7 @@ class _Writer:
             for _, target in sorted(entity.links.items()):
                 if iri := safe_iri(target):
                     pairs.append((f"<{SKOS}exactMatch>", f"<{iri}>"))
-            out += [f"{node} {p} {o}{tail}" for p, o in pairs]
+            self.block(out, tail, node, pairs)
         for name, agent in sorted(self.agents.items()):
             out += [f"{agent} {self.type} <{PROV}Agent>{tail}", f"{agent} <{RDFS}label> {_en(name)}{tail}"]
         return out
@@ -392,18 +419,18 @@ class _Writer:
             publishers = self.kg.publishers(relation)
             pairs = [
                 (self.type, k("Statement")),
-                (f"<{RDF}subject>", self.ns.entity(relation.subject)),
+                (f"<{RDF}subject>", self.term("entity", relation.subject)),
                 (f"<{RDF}predicate>", self.predicate(relation.predicate)),
                 (f"<{RDF}object>", self.object_term(relation.object)),
                 (k("supportDocuments"), _typed(self.kg.support(relation), "integer")),
                 (k("supportPublishers"), _typed(len(publishers), "integer")),
             ]
             pairs += [(k("publishedBy"), _lit(p)) for p in publishers]
-            out += [f"{node} {p} {o}{tail}" for p, o in pairs]
+            self.block(out, tail, node, pairs)
         return out
 
     def runs(self, tail: str) -> list[str]:
-        run, software = self.run_iri, self.ns.term("agent", f"extractor-{self.run.extractor_slug}")
+        run, software = self.run_iri, self.term("agent", f"extractor-{self.run.extractor_slug}")
         lines = [
             (run, self.type, f"<{PROV}Activity>"),
             (run, f"<{PROV}wasAssociatedWith>", software),
@@ -416,23 +443,24 @@ class _Writer:
         if self.run.software_version:
             lines.append((software, f"<{SCHEMA}softwareVersion>", _lit(self.run.software_version)))
         for doc_id in self.kg.documents:
-            graph_iri, doc = self.graph_iri(doc_id), self.ns.term("doc", doc_id)
+            graph_iri, doc = self.graph_iri(doc_id), self.term("doc", doc_id)
             lines += [(run, f"<{PROV}used>", doc), (graph_iri, self.type, f"<{PROV}Entity>"),
                       (graph_iri, f"<{PROV}wasDerivedFrom>", doc), (graph_iri, f"<{PROV}wasGeneratedBy>", run)]
         return [f"{s} {p} {o}{tail}" for s, p, o in lines]
 
 
 def rdf_chunks(graph: KnowledgeGraph, run: Run, base: str = DEFAULT_BASE,
-               tail_of: Callable[[str], str] = lambda g: f" {g} .\n") -> Iterator[tuple[str, list[str]]]:
+               tail_of: Callable[[str], str] = lambda g: f" {g} .\n", compact: bool = False) -> Iterator[tuple[str, list[str]]]:
     """The dataset one named graph at a time: (graph IRI term, finished statement lines).
 
     The pure converter behind every format: `tail_of(graph)` ends each line, " <graph> .\\n" for
-    N-Quads (the default) and " .\\n" for a TriG block or Turtle.
+    N-Quads (the default) and " .\\n" for a TriG block or Turtle; `compact` writes prefixed names
+    (TriG and Turtle, after the lines of `_prefixes`).
     """
-    writer = _Writer(graph, run, Namespaces(base))
+    writer = _Writer(graph, run, Namespaces(base), compact)
     yield from writer.document_graphs(tail_of)
     for name, make in (("entities", writer.entities), ("support", writer.support), ("runs", writer.runs)):
-        graph_term = writer.ns.term("graph", name)
+        graph_term = writer.term("graph", name)
         yield graph_term, make(tail_of(graph_term))
 
 
@@ -448,12 +476,14 @@ def _nquads(graph: KnowledgeGraph, run: Run, base: str) -> Iterator[bytes]:
 
 
 def _trig(graph: KnowledgeGraph, run: Run, base: str) -> Iterator[bytes]:
-    for g, lines in rdf_chunks(graph, run, base, lambda g: " .\n"):
+    yield _prefixes(Namespaces(base)).encode("utf-8")
+    for g, lines in rdf_chunks(graph, run, base, lambda g: " .\n", compact=True):
         yield (f"{g} {{\n" + "".join(lines) + "}\n").encode("utf-8")
 
 
 def _turtle(graph: KnowledgeGraph, run: Run, base: str) -> Iterator[bytes]:
-    for _, lines in rdf_chunks(graph, run, base, lambda g: " .\n"):
+    yield _prefixes(Namespaces(base)).encode("utf-8")
+    for _, lines in rdf_chunks(graph, run, base, lambda g: " .\n", compact=True):
         yield "".join(lines).encode("utf-8")
 
 

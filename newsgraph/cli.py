@@ -9,6 +9,7 @@ from typing import Sequence
 
 from .errors import NewsgraphError
 from .export import RDF_FORMATS
+from .export.html import DEFAULT_LIMIT
 from .export.rdf import DEFAULT_BASE
 from .ingest.fetch import FetchSettings
 from .ingest.sources import MAX_BYTES, SourceSettings
@@ -31,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for a URL (default: 15)")
     build.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
     build.add_argument("--no-merge", action="store_true", help="keep every article's entities apart (no cross-document merging)")
+    build.add_argument("--html-limit", type=int, default=DEFAULT_LIMIT, metavar="N",
+                       help=f"relations the HTML page draws at first, best supported first (default: {DEFAULT_LIMIT})")
     add = commands.add_parser("add", help="add articles to a workspace, extracting only those not stored yet")
     add.add_argument("inputs", nargs="+", metavar="INPUT", help="as for build")
     add.add_argument("--workspace", required=True, metavar="DIR", help="workspace directory (created if missing)")
@@ -47,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--rdf", default="trig", choices=sorted(RDF_FORMATS), help="RDF serialisation (default: trig)")
     export.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of minted IRIs (default: {DEFAULT_BASE})")
     export.add_argument("--no-merge", action="store_true", help="keep every article's entities apart")
+    export.add_argument("--html-limit", type=int, default=DEFAULT_LIMIT, metavar="N",
+                        help=f"relations the HTML page draws at first (default: {DEFAULT_LIMIT})")
     query = commands.add_parser("query", help="run SPARQL over an output directory's RDF (embedded pyoxigraph)")
     query.add_argument("out", metavar="OUT", help="an output directory of build or export")
     query.add_argument("query", metavar="QUERY", help="SPARQL text, a .rq file, or a shipped query: supply, trained-where, "
@@ -128,7 +133,7 @@ def _build(args: argparse.Namespace) -> int:
 
     result = _with_progress(args, lambda bar: build(
         args.inputs, args.out, model=args.model, rdf_format=args.rdf, base=args.base,
-        settings=_settings(args), progress=bar, merge=not args.no_merge))
+        settings=_settings(args), progress=bar, merge=not args.no_merge, html_limit=args.html_limit))
     _report_skipped(result.report["skipped"])
     return _summary(result)
 
@@ -185,7 +190,8 @@ def _remove(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from .pipeline import export
 
-    return _summary(export(args.workspace, args.out, rdf_format=args.rdf, base=args.base, merge=not args.no_merge))
+    return _summary(export(args.workspace, args.out, rdf_format=args.rdf, base=args.base, merge=not args.no_merge,
+                           html_limit=args.html_limit))
 
 
 class _ProgressBar:

@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable, Iterator
 import spacy
 
 from .export import ExportOptions, Run, write_json, write_outputs
+from .export.html import DEFAULT_LIMIT
 from .export.rdf import DEFAULT_BASE
 from .graph import Document, Extraction, KnowledgeGraph, resolve
 from .ingest import Failure, Loaded, extract_documents, load_documents, load_pipeline, load_rules, model_name
@@ -132,6 +133,7 @@ def build(
     settings: SourceSettings | None = None,
     progress: Callable[[_Intake], None] | None = None,
     merge: bool = True,
+    html_limit: int = DEFAULT_LIMIT,
 ) -> BuildResult:
     """Build the graph of `inputs` and write every output and `report.json` into `out`."""
     clock = _Clock()
@@ -139,7 +141,7 @@ def build(
     clock.lap("load_model")
     graph, intake = build_graph(inputs, model, settings, progress, merge=merge)
     clock.lap("extract")
-    return _write(graph, Path(out), nlp, clock, rdf_format, base, {
+    return _write(graph, Path(out), nlp, clock, rdf_format, base, html_limit, {
         "inputs": intake.inputs, "processed": len(graph.documents), "skipped": intake.skipped,
         "cleaning": intake.cleaning,
     })
@@ -222,12 +224,13 @@ def export(
     rdf_format: str = "trig",
     base: str = DEFAULT_BASE,
     merge: bool = True,
+    html_limit: int = DEFAULT_LIMIT,
 ) -> BuildResult:
     """Write the same outputs as `build` for everything a workspace holds, without re-extracting."""
     clock = _Clock()
     graph = workspace_graph(workspace, merge=merge)
     clock.lap("load_workspace")
-    return _write(graph, Path(out), None, clock, rdf_format, base, {
+    return _write(graph, Path(out), None, clock, rdf_format, base, html_limit, {
         "workspace": str(workspace), "processed": len(graph.documents), "skipped": [],
     })
 
@@ -249,13 +252,13 @@ class _Clock:
         return round(time.perf_counter() - self._first, 3)
 
 
-def _write(graph: KnowledgeGraph, out: Path, nlp, clock: _Clock, rdf_format: str, base: str,
+def _write(graph: KnowledgeGraph, out: Path, nlp, clock: _Clock, rdf_format: str, base: str, html_limit: int,
            report: dict[str, Any]) -> BuildResult:
     """Write every output and report.json for a finished graph."""
     rules = load_rules()
     run = Run(rules.extractor, rules.version, started=clock.started.replace(microsecond=0),
               ended=datetime.now(timezone.utc).replace(microsecond=0), software_version=_version("newsgraph"))
-    options = ExportOptions(run=run, rdf_format=rdf_format, base=base, title=_title(graph))
+    options = ExportOptions(run=run, rdf_format=rdf_format, base=base, title=_title(graph), html_limit=html_limit)
     outputs = write_outputs(graph, out, options)
     clock.lap("export")
     relations = list(graph.relations())

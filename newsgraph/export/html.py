@@ -23,19 +23,28 @@ from pyvis.network import Network
 from ..graph import EDGE_STATUSES, STATUSES, KnowledgeGraph, Literal, Relation
 from .files import write_text
 
-__all__ = ["View", "to_view", "render_html", "write_html"]
+__all__ = ["View", "to_view", "render_html", "write_html", "DEFAULT_LIMIT"]
 
 _VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 
 
+#: Above this many relations the page first draws only the best-supported ones (and says so).
+DEFAULT_LIMIT = 1500
+
+
 @dataclass(frozen=True)
 class View:
-    """What the page shows: plain dicts, ready to be serialised as JSON."""
+    """What the page shows: plain dicts, ready to be serialised as JSON.
+
+    `edges` are ordered best first (support, then confidence), so that a page over a big graph
+    can draw the first `limit` of them and offer the rest on demand.
+    """
 
     nodes: list[dict[str, Any]]
     edges: list[dict[str, Any]]
     legend: list[dict[str, Any]]
     title: str
+    limit: int = DEFAULT_LIMIT
 
 
 @lru_cache(maxsize=1)
@@ -83,8 +92,8 @@ def _node_view(graph: KnowledgeGraph, node: str) -> dict[str, Any]:
             "links": dict(entity.links), **style}
 
 
-def to_view(graph: KnowledgeGraph, title: str = "newsgraph") -> View:
-    """Nodes, edges and legend of the page, computed from the graph alone."""
+def to_view(graph: KnowledgeGraph, title: str = "newsgraph", limit: int = DEFAULT_LIMIT) -> View:
+    """Nodes, edges and legend of the page, computed from the graph alone; edges best first."""
     edges, used, literals = [], set(), {}
     for number, relation in enumerate(graph.relations()):
         subject, _, obj = relation.key
@@ -107,11 +116,12 @@ def to_view(graph: KnowledgeGraph, title: str = "newsgraph") -> View:
             "evidence": _evidence_view(graph, relation),
         })
         used.update((subject, obj))
+    edges.sort(key=lambda e: (-e["edge"], -e["support"], -e["confidence"], int(e["id"][1:])))
     nodes = [_node_view(graph, node) for node in graph.graph.nodes if node in used]
     nodes += [{**_node_view(graph, key), "id": node} for node, key in literals.items()]
     present = {n["type"] for n in nodes}
     legend = [{"type": name, **style} for name, style in _styles()["types"].items() if name in present]
-    return View(nodes, edges, legend, title)
+    return View(nodes, edges, legend, title, max(1, limit))
 
 
 def _network(view: View) -> Network:
@@ -125,7 +135,14 @@ def _network(view: View) -> Network:
             width=1 + 2 * min(edge["support"], 5), dashes=edge["status"] != "asserted",
             hidden=not edge["edge"],
         )
-    net.set_options(json.dumps(_styles()["network_options"]))
+    options = json.loads(json.dumps(_styles()["network_options"]))
+    if len(view.edges) > view.limit or len(view.nodes) > view.limit:
+        # big graphs: no quadratic "improved" layout, straight edges (curved ones add a physics body
+        # per edge), and a shorter stabilisation, after which physics stops for good
+        options["layout"] = {"improvedLayout": False}
+        options["edges"]["smooth"] = False
+        options["physics"]["stabilization"]["iterations"] = 60
+    net.set_options(json.dumps(options))
     return net
 
 
@@ -143,11 +160,12 @@ def render_html(view: View) -> str:
         nodes=nodes,
         edges=edges,
         options=json.loads(options),
-        view={"nodes": view.nodes, "edges": view.edges, "legend": view.legend},
+        view={"nodes": view.nodes, "edges": view.edges, "legend": view.legend, "limit": view.limit,
+              "statuses": list(STATUSES), "shown_statuses": sorted(EDGE_STATUSES, key=STATUSES.index)},
         vis_js=jinja2.utils.markupsafe.Markup((_VIS_DIR / "vis-network.min.js").read_text("utf-8")),
         vis_css=jinja2.utils.markupsafe.Markup((_VIS_DIR / "vis-network.css").read_text("utf-8")),
     )
 
 
-def write_html(graph: KnowledgeGraph, path: str | Path, title: str = "newsgraph") -> Path:
-    return write_text(path, render_html(to_view(graph, title)))
+def write_html(graph: KnowledgeGraph, path: str | Path, title: str = "newsgraph", limit: int = DEFAULT_LIMIT) -> Path:
+    return write_text(path, render_html(to_view(graph, title, limit)))

@@ -18,7 +18,7 @@ from .facts import write_facts
 from .merges import write_merges
 from .ontology import write_ontology
 from .shapes import write_shapes
-from .html import write_html
+from .html import DEFAULT_LIMIT, write_html
 from .rdf import DEFAULT_BASE, RDF_FORMATS, Run, write_rdf
 
 __all__ = ["ExportOptions", "Output", "OUTPUTS", "get_output", "write_outputs"]
@@ -32,6 +32,8 @@ class ExportOptions:
     rdf_format: str = "trig"
     base: str = DEFAULT_BASE
     title: str = "newsgraph"
+    html_limit: int = DEFAULT_LIMIT
+    """relations the HTML page draws at first; the rest are one click away"""
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ OUTPUTS: dict[str, Output] = {
             lambda g, p, o: write_rdf(g, p, o.run, o.rdf_format, o.base),
             "RDF dataset, one named graph per document",
         ),
-        Output("html", lambda o: "graph.html", lambda g, p, o: write_html(g, p, o.title), "interactive graph page"),
+        Output("html", lambda o: "graph.html", lambda g, p, o: write_html(g, p, o.title, o.html_limit), "interactive graph page"),
         Output("ontology", lambda o: "ontology.ttl", lambda g, p, o: write_ontology(p, o.base), "the ontology (RDFS/OWL)"),
         Output("shapes", lambda o: "shapes.ttl", lambda g, p, o: write_shapes(p, o.base), "SHACL shapes the RDF conforms to"),
         Output("merges", lambda o: "merges.jsonl", lambda g, p, o: write_merges(g, p), "entities joined across articles, with reasons"),

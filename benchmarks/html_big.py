@@ -86,10 +86,9 @@ def main() -> int:
         search = time.perf_counter() - clicked
         drawn = driver.execute_script("return [window.newsgraph.nodes.length, window.newsgraph.edges.length]")
         banner = driver.find_element("id", "banner-text").text
+        size = page.stat().st_size
     driver.quit()
-    print(f"graph: {entities:,} entities, {len(graph):,} relations; page written in {written:.1f} s "
-          f"({page.stat().st_size / 2**20 if page.exists() else 0:.0f} MiB)" if False else
-          f"graph: {entities:,} entities, {len(graph):,} relations; page written in {written:.1f} s")
+    print(f"graph: {entities:,} entities, {len(graph):,} relations; page written in {written:.1f} s ({size / 2**20:.0f} MiB)")
     print(f"drawn at first: {drawn[0]:,} entities, {drawn[1]:,} relations (limit {args.limit}); banner: {banner!r}")
     print(f"load -> first drawing   {ready:6.2f} s")
     print(f"load -> layout settled  {settled:6.2f} s   (target: interactive within 10 s)")

@@ -323,26 +323,21 @@ class _Writer:
         stem = f"{self.assertion_stem}{node_id}"  # a hex digest: a safe IRI segment by construction
         node = stem + c.close
         subject, predicate, obj = triple
-        pairs = [
-            (c.type, c.Assertion),
-            (c.subject, subject),
-            (c.predicate, predicate),
-            (c.object, obj),
-            (c.confidence, f'"{evidence.confidence:.3f}"{c.DECIMAL}'),
-            (c.epistemicStatus, c.statuses[evidence.status]),
-            (c.extractionRule, literal(evidence.rule or "")),
-            (c.extractor, literal(evidence.extractor)),
-            (c.supports, fact),
-            (c.wasDerivedFrom, doc),
-            (c.wasGeneratedBy, self.run_iri),
-            (c.evidence, stem + "-ev" + c.close),
-        ]
+        t = tail
+        # one format per node rather than one per statement: this loop writes most of the dataset
+        out.append(
+            f"{node} {c.type} {c.Assertion}{t}{node} {c.subject} {subject}{t}{node} {c.predicate} {predicate}{t}"
+            f"{node} {c.object} {obj}{t}{node} {c.confidence} \"{evidence.confidence:.3f}\"{c.DECIMAL}{t}"
+            f"{node} {c.epistemicStatus} {c.statuses[evidence.status]}{t}"
+            f"{node} {c.extractionRule} {literal(evidence.rule or '')}{t}{node} {c.extractor} {literal(evidence.extractor)}{t}"
+            f"{node} {c.supports} {fact}{t}{node} {c.wasDerivedFrom} {doc}{t}{node} {c.wasGeneratedBy} {self.run_iri}{t}"
+            f"{node} {c.evidence} {stem}-ev{c.close}{t}"
+        )
         if evidence.cue:
-            pairs.append((c.attributionCue, literal(evidence.cue)))
+            out.append(f"{node} {c.attributionCue} {literal(evidence.cue)}{t}")
         if evidence.attributed_to:
             agent = self.agents.setdefault(evidence.attributed_to, self.term("agent", entity_id("agent", evidence.attributed_to)))
-            pairs.append((c.accordingTo, agent))
-        self.block(out, tail, node, pairs)
+            out.append(f"{node} {c.accordingTo} {agent}{t}")
         if relation.qualifiers:
             self.qualifiers(out, tail, stem, node, relation)
         self.selectors(out, tail, stem, doc, text, evidence)
@@ -368,28 +363,23 @@ class _Writer:
 
     def selectors(self, out: list[str], tail: str, stem: str, doc: str, text: str, evidence: Evidence) -> None:
         c, INT = self.c, self.c.INTEGER
-        close = c.close
+        close, t = c.close, tail
         ev, pos, quote = stem + "-ev" + close, stem + "-pos" + close, stem + "-quote" + close
         start, end = evidence.start, evidence.end
-        pairs = [
-            (c.type, c.SpecificResource),
-            (c.hasSource, doc),
-            (c.hasSelector, pos),
-            (c.hasSelector, quote),
-            (c.sentence, self.literal(evidence.sentence)),
-            (c.sentenceStart, f'"{evidence.sentence_start}"{INT}'),
-            (c.sentenceEnd, f'"{evidence.sentence_end}"{INT}'),
-        ]
+        out.append(
+            f"{ev} {c.type} {c.SpecificResource}{t}{ev} {c.hasSource} {doc}{t}{ev} {c.hasSelector} {pos}{t}"
+            f"{ev} {c.hasSelector} {quote}{t}{ev} {c.sentence} {self.literal(evidence.sentence)}{t}"
+            f"{ev} {c.sentenceStart} \"{evidence.sentence_start}\"{INT}{t}{ev} {c.sentenceEnd} \"{evidence.sentence_end}\"{INT}{t}"
+            f"{pos} {c.type} {c.TextPositionSelector}{t}{pos} {c.start} \"{start}\"{INT}{t}{pos} {c.end} \"{end}\"{INT}{t}"
+            f"{quote} {c.type} {c.TextQuoteSelector}{t}{quote} {c.exact} {_lit(evidence.quote)}{t}"
+            f"{quote} {c.prefix} {_lit(text[max(0, start - _CONTEXT_CHARS):start])}{t}"
+            f"{quote} {c.suffix} {_lit(text[end:end + _CONTEXT_CHARS])}{t}"
+        )
         for first, last, span in ((c.subjectStart, c.subjectEnd, evidence.subject_span),
                                   (c.objectStart, c.objectEnd, evidence.object_span),
                                   (c.triggerStart, c.triggerEnd, evidence.trigger_span)):
             if span is not None:
-                pairs += [(first, f'"{span[0]}"{INT}'), (last, f'"{span[1]}"{INT}')]
-        self.block(out, tail, ev, pairs)
-        self.block(out, tail, pos, [(c.type, c.TextPositionSelector), (c.start, f'"{start}"{INT}'), (c.end, f'"{end}"{INT}')])
-        self.block(out, tail, quote, [(c.type, c.TextQuoteSelector), (c.exact, _lit(evidence.quote)),
-                                      (c.prefix, _lit(text[max(0, start - _CONTEXT_CHARS):start])),
-                                      (c.suffix, _lit(text[end:end + _CONTEXT_CHARS]))])
+                out.append(f"{ev} {first} \"{span[0]}\"{INT}{t}{ev} {last} \"{span[1]}\"{INT}{t}")
 
     def entities(self, tail: str) -> list[str]:
         out: list[str] = []

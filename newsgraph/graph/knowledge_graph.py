@@ -44,6 +44,7 @@ class KnowledgeGraph:
         self.documents: dict[str, Document] = {}
         self.merges: list[Merge] = []
         """how entities of different articles were joined (see graph.resolution)"""
+        self._publishers: dict[str, str | None] = {}
 
     # -- building ---------------------------------------------------------------------------
 
@@ -57,6 +58,7 @@ class KnowledgeGraph:
 
     def add_document(self, document: Document) -> None:
         self.documents[document.id] = document
+        self._publishers.pop(document.id, None)
 
     def add_entity(self, entity: Entity) -> None:
         """Add an entity, or merge its aliases and mentions into the one with the same id."""
@@ -130,6 +132,13 @@ class KnowledgeGraph:
 
     def publisher(self, doc_id: str) -> str | None:
         """Who published a document: its publisher, else the host of its URL, else unknown (None)."""
+        if doc_id in self._publishers:
+            return self._publishers[doc_id]
+        found = self._publisher(doc_id)
+        self._publishers[doc_id] = found
+        return found
+
+    def _publisher(self, doc_id: str) -> str | None:
         document = self.documents.get(doc_id)
         if document is None:
             return None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from hashlib import sha256
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -213,6 +214,7 @@ class _Writer:
 
     def __init__(self, graph: KnowledgeGraph, run: Run, ns: Namespaces, compact: bool = False) -> None:
         self.kg, self.run, self.ns, self.compact = graph, run, ns, compact
+        self._terms: dict[tuple[str, str], str] = {}
         self.k = ns.kg
         self.agents: dict[str, str] = {}
         self.run_iri = self.term("run", run.id)
@@ -226,9 +228,15 @@ class _Writer:
     def term(self, space: str, identifier: str, checked: bool = False) -> str:
         """The IRI of an identifier minted under the base (prefixed when compact); identifiers not
         minted by newsgraph's own id functions are checked to be safe segments."""
-        if not checked:
-            check_identifier(identifier)
-        return f"{_SPACES[space]}:{identifier}" if self.compact else f"<{self.ns.base}{space}/{identifier}>"
+        key = (space, identifier)
+        found = self._terms.get(key)
+        if found is None:
+            if not checked:
+                check_identifier(identifier)
+            found = f"{_SPACES[space]}:{identifier}" if self.compact else f"<{self.ns.base}{space}/{identifier}>"
+            if len(self._terms) < 1_000_000:  # entities and documents recur; memory stays bounded
+                self._terms[key] = found
+        return found
 
     def kgt(self, name: str) -> str:
         return f"<{self.k}{name}>"
@@ -319,7 +327,10 @@ class _Writer:
     def assertion(self, out: list[str], tail: str, relation: Relation, evidence: Evidence, triple: tuple[str, str, str],
                   fact: str, doc: str, text: str) -> None:
         c, literal = self.c, self.literal
-        node_id = digest(evidence.doc, *relation.key, evidence.start, evidence.end, evidence.rule, length=16)
+        subject_id, predicate_name, object_key = relation.key
+        # digest(doc, *key, start, end, rule), inlined: this runs once per evidence
+        node_id = sha256(f"{evidence.doc}\x1f{subject_id}\x1f{predicate_name}\x1f{object_key}\x1f{evidence.start}"
+                         f"\x1f{evidence.end}\x1f{evidence.rule}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
         stem = f"{self.assertion_stem}{node_id}"  # a hex digest: a safe IRI segment by construction
         node = stem + c.close
         subject, predicate, obj = triple

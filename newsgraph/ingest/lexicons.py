@@ -26,6 +26,8 @@ class Lexicons:
     weapon_heads: frozenset[str]
     organization_nouns: frozenset[str]
     company_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    """nouns that, in apposition to a name, say it names a person ("Copland, a native of Brooklyn")"""
     """organisation nouns that never describe a person (unlike "automaker Henry Ford")"""
     """common nouns that make the names in apposition to them organisations ("outlets Slidstvo and OurMoney")"""
     investigative_events: frozenset[str]
@@ -83,6 +85,7 @@ def load_lexicons() -> Lexicons:
         weapon_heads=frozenset(raw["weapon_heads"]),
         organization_nouns=frozenset(raw["organization_nouns"]),
         company_nouns=frozenset(raw["company_nouns"]),
+        person_nouns=frozenset(raw["person_nouns"]),
         investigative_events=frozenset(raw["investigative_events"]),
         group_nouns=frozenset(raw["group_nouns"]),
         title_words=_title_words(raw),

@@ -112,16 +112,28 @@ def _candidate(span: Span, type_: str, label: str, kind: str = "name") -> Candid
     )
 
 
+def _born(root: Token) -> bool:
+    """Whether the name is the one said to be born: subject of "was born", or of a "who was born" clause."""
+    if root.dep_ == "nsubjpass" and root.head.lemma_ == "bear" and root.head.lower_ == "born":
+        return True
+    return any(c.dep_ == "relcl" and c.lower_ == "born" and any(g.dep_ == "nsubjpass" and g.lower_ == "who" for g in c.children)
+               for c in root.children)
+
+
 def _refined_type(span: Span, type_: str, lex: Lexicons) -> str:
     """Type from context spaCy's NER ignores.
 
     A transparent noun: "the city of Isfahan" makes Isfahan a City. A role appositive:
-    "Yuriy Ignat, a spokesperson for ..." makes Yuriy Ignat a Person whatever NER said. An
+    "Yuriy Ignat, a spokesperson for ..." makes Yuriy Ignat a Person whatever NER said, and so do
+    "a native of ..." and being born ("Copland, who was born in Brooklyn"). An
     organisation noun before or in apposition to a name makes it an Organization.
     """
     root = span.root
-    if any(c.dep_ == "appos" and c.lemma_.lower() in lex.role_nouns for c in root.children):
+    if any(c.dep_ == "appos" and (c.lemma_.lower() in lex.role_nouns or c.lemma_.lower() in lex.person_nouns)
+           for c in root.children):
         return "Person"
+    if type_ != "Person" and _born(root):
+        return "Person"  # "Copland, who was born in Brooklyn": places and companies are not born
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head

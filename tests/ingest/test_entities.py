@@ -68,6 +68,11 @@ def test_a_countrys_people_are_a_name_of_the_country(nlp):
     assert "Germans" in entities["Germany"].aliases
 
 
+def test_someone_born_or_described_as_a_native_is_a_person(nlp):
+    entities = entities_of(nlp, "Copland, who was born in Brooklyn, lives in upstate New York.")
+    assert entities["Copland"].type == "Person"
+
+
 def test_a_name_after_an_organisation_noun_is_an_organisation(nlp):
     entities = entities_of(nlp, "German media conglomerate Axel Springer sold the app to Adidas.")
     assert entities["Axel Springer"].type == "Organization"

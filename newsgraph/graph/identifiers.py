@@ -23,6 +23,18 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _IDENTIFIER = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$")
 
 
+class _Punctuation(dict):
+    """str.translate table mapping every Unicode punctuation character to a space, filled as met."""
+
+    def __missing__(self, code: int) -> str | int:
+        value = " " if unicodedata.category(chr(code)).startswith("P") else code
+        self[code] = value
+        return value
+
+
+_PUNCTUATION = _Punctuation()
+
+
 @lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """The comparison form of a name: NFKC, case-folded, no possessive, punctuation or article.
@@ -33,7 +45,7 @@ def normalise_name(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).casefold()
     text = _POSSESSIVE.sub("", text)
     text = _TRAILING_APOSTROPHE.sub("", text)
-    text = "".join(ch if not unicodedata.category(ch).startswith("P") else " " for ch in text)
+    text = text.translate(_PUNCTUATION)
     text = " ".join(text.split())
     return _LEADING_ARTICLE.sub("", text)
 

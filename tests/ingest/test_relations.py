@@ -126,6 +126,7 @@ def test_supply_rule_on_a_hand_built_doc(nlp):
          ("Valdas Adamkus", "citizenOf", "Lithuania"), {}),
         ("India's Prime Minister, Narendra Modi, expressed his condolences.",
          ("Narendra Modi", "leaderOf", "India"), {"role": "Prime Minister"}),
+        ("Daniel Sullivan, 30, of Boothbay, Maine, went down to help.", ("Daniel Sullivan", "residesIn", "Maine"), {}),
         ("Armin Schild, the leader of the IG Metall union, said so.",
          ("Armin Schild", "leaderOf", "IG Metall"), {"role": "leader"}),
         ("Shares of the US firm Union Carbide fell.", ("Union Carbide", "basedIn", "United States"), {}),

@@ -186,3 +186,20 @@ def test_filters_by_status_predicate_support_and_confidence(example_page):
                           " box.dispatchEvent(new Event('input'));")
     assert driver.execute_script(visible) == driver.execute_script(
         "return window.newsgraph.view.edges.filter(function (e) { return e.support >= 2 && e.edge; }).length")
+
+
+def test_searching_beyond_the_drawn_part_then_showing_all_draws_everything_once(browser, example_build, tmp_path):
+    from selenium.webdriver.common.keys import Keys
+
+    from newsgraph.export.html import write_html
+
+    page = write_html(example_build[0].graph, tmp_path / "graph.html", "limited", limit=5)
+    open_page(browser, page)
+    hidden = browser.execute_script(
+        "var n = window.newsgraph; return n.view.nodes.filter(function (x) { return !n.nodes.get(x.id); })[0].label")
+    browser.find_element("id", "search").send_keys(hidden, Keys.ENTER)
+    assert browser.find_element("css selector", "#details h2").text == hidden
+    browser.find_element("id", "show-all").click()
+    assert browser.execute_script("var n = window.newsgraph; return [n.edges.length, n.nodes.length]") == \
+        browser.execute_script("var n = window.newsgraph; return [n.view.edges.length, n.view.nodes.length]")
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []

@@ -27,6 +27,9 @@ class Lexicons:
     organization_nouns: frozenset[str]
     company_nouns: frozenset[str]
     person_nouns: frozenset[str]
+    generic_bodies: frozenset[str]
+    """words that, tagged alone as an organisation inside a title ("Secretary of State", "State
+    Premier"), are part of the title rather than a name"""
     """nouns that, in apposition to a name, say it names a person ("Copland, a native of Brooklyn")"""
     """organisation nouns that never describe a person (unlike "automaker Henry Ford")"""
     """common nouns that make the names in apposition to them organisations ("outlets Slidstvo and OurMoney")"""
@@ -86,6 +89,7 @@ def load_lexicons() -> Lexicons:
         organization_nouns=frozenset(raw["organization_nouns"]),
         company_nouns=frozenset(raw["company_nouns"]),
         person_nouns=frozenset(raw["person_nouns"]),
+        generic_bodies=frozenset(raw["generic_bodies"]),
         investigative_events=frozenset(raw["investigative_events"]),
         group_nouns=frozenset(raw["group_nouns"]),
         title_words=_title_words(raw),

@@ -344,11 +344,22 @@ def _pronoun_mentions(doc: Doc) -> list[Candidate]:
     return found
 
 
+def _part_of_title(ent: Span, lex: Lexicons) -> bool:
+    """An organisation "name" that is a generic word inside a person's title: "State" in
+    "Secretary of State" or "State Premier Stanislaw Tillich" names no organisation."""
+    if ent.label_ != "ORG" or normalise_name(ent.text) not in lex.generic_bodies:
+        return False
+    root = ent.root
+    head = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else root.head
+    return head.i != root.i and (head.lemma_.lower() in lex.role_nouns or head.lower_ in lex.title_words)
+
+
 def find_mentions(doc: Doc, lex: Lexicons) -> list[Candidate]:
     """All mention candidates of a parsed document, in document order."""
     found: list[Candidate] = []
     for ent in doc.ents:
-        found.extend(_from_entity(ent, lex))
+        if not _part_of_title(ent, lex):
+            found.extend(_from_entity(ent, lex))
     covered = {i for c in found for i in range(c.first, c.last)}
     found.extend(_lexical_mentions(doc, lex, covered))
     found.extend(_group_mentions(doc, lex, covered))

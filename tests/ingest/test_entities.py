@@ -68,6 +68,11 @@ def test_a_countrys_people_are_a_name_of_the_country(nlp):
     assert "Germans" in entities["Germany"].aliases
 
 
+def test_a_generic_word_inside_a_title_is_not_an_organisation(nlp):
+    entities = entities_of(nlp, "US Secretary of State John Kerry met the Hamas leader Khaled Meshaal in Cairo.")
+    assert "State" not in entities
+
+
 def test_someone_born_or_described_as_a_native_is_a_person(nlp):
     entities = entities_of(nlp, "Copland, who was born in Brooklyn, lives in upstate New York.")
     assert entities["Copland"].type == "Person"

@@ -184,13 +184,13 @@ def add(
 
     def unseen(documents: Iterable[Document]) -> Iterator[Document]:
         for document in documents:
-            status = store.status(document)
+            status, stored_as = store.status(document)
             if status == "stored":
                 result.unchanged.append(document.id)
                 intake.tick()
             elif status == "duplicate":
                 intake.skip(Failure(document.source or document.id, f"{document.source or document.id}: duplicate of "
-                                    f"{store.duplicate_of(document)} already in the workspace (same text): not added"))
+                                    f"{stored_as} already in the workspace (same text): not added"))
             else:
                 (result.replaced if status == "changed" else result.added).append(document.id)
                 yield document

@@ -87,20 +87,15 @@ class Workspace:
     def doc_ids(self) -> list[str]:
         return sorted(self._entries)
 
-    def status(self, document: Document) -> str:
-        """"stored" (same id and text), "changed" (same id, new text), "duplicate" (same text under
-        another id) or "new"."""
+    def status(self, document: Document) -> tuple[str, str | None]:
+        """("stored", id) for the same id and text, ("changed", id) for the same id with new text,
+        ("duplicate", other id) for the same text under another id, ("new", None) otherwise."""
         sha = document.sha256[:_HASH]
         entry = self._entries.get(document.id)
         if entry is not None:
-            return "stored" if entry.sha == sha else "changed"
-        if any(e.sha == sha for e in self._entries.values()):
-            return "duplicate"
-        return "new"
-
-    def duplicate_of(self, document: Document) -> str | None:
-        sha = document.sha256[:_HASH]
-        return next((e.doc_id for e in self._entries.values() if e.sha == sha), None)
+            return ("stored" if entry.sha == sha else "changed"), entry.doc_id
+        other = next((e.doc_id for e in self._entries.values() if e.sha == sha), None)
+        return ("new", None) if other is None else ("duplicate", other)
 
     def put(self, extraction: Extraction) -> None:
         """Store one article's extraction, replacing an earlier version of the same article."""

@@ -9,6 +9,7 @@ quotes) and is put into the DOM with `textContent`, never as HTML.
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -135,7 +136,7 @@ def _network(view: View) -> Network:
             width=1 + 2 * min(edge["support"], 5), dashes=edge["status"] != "asserted",
             hidden=not edge["edge"],
         )
-    options = json.loads(json.dumps(_styles()["network_options"]))
+    options = copy.deepcopy(_styles()["network_options"])
     if len(view.edges) > view.limit or len(view.nodes) > view.limit:
         # big graphs: no quadratic "improved" layout, straight edges (curved ones add a physics body
         # per edge), and a shorter stabilisation, after which physics stops for good

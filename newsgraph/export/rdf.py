@@ -8,7 +8,7 @@ publishers). There are no blank nodes: every IRI is minted from an identifier, s
 document's graph can be replaced idempotently in a triplestore.
 
 Speed: terms are written as N-Triples strings straight from the graph, one named graph at a
-time, without an intermediate RDF library object per term; `to_quads` is the pure converter and
+time, without an intermediate RDF library object per term; `rdf_chunks` is the pure converter and
 the writers only join strings. Memory stays bounded by the largest document graph plus the
 shared graphs. Formats: TriG (default), N-Quads, Turtle (the union of all graphs, as Turtle has
 no named graphs) and JSON-LD (converted by pyoxigraph).
@@ -33,8 +33,8 @@ from ..graph.identifiers import check_identifier, digest, entity_id, slugify
 from .files import write_atomic
 
 __all__ = [
-    "Run", "Namespaces", "to_quads", "to_rdf", "write_rdf", "rdf_chunks", "RDF_FORMATS", "DEFAULT_BASE",
-    "safe_iri", "agent_iri", "escape_literal", "rdf_terms", "read_rdf",
+    "Run", "Namespaces", "to_rdf", "write_rdf", "rdf_chunks", "RDF_FORMATS", "DEFAULT_BASE",
+    "safe_iri", "escape_literal", "rdf_terms", "read_rdf",
 ]
 
 DEFAULT_BASE = "https://kg.example.org/"
@@ -89,13 +89,6 @@ class Namespaces:
     def kg(self) -> str:
         return self.base + "ontology#"
 
-    def term(self, space: str, identifier: str) -> str:
-        """An IRI term `<base/space/identifier>`; the identifier is checked to be a safe segment."""
-        return f"<{self.base}{space}/{check_identifier(identifier)}>"
-
-    def entity(self, entity_id_: str) -> str:
-        return self.term("entity", entity_id_)
-
 
 def escape_literal(value: str) -> str:
     """The N-Triples form of a string: quotes, backslashes and line breaks escaped, other control
@@ -131,11 +124,6 @@ def safe_iri(value: str | None) -> str | None:
     if not value or _IRI_FORBIDDEN.search(value) or not _SCHEME.match(value):
         return None
     return value
-
-
-def agent_iri(name: str, ns: Namespaces) -> str:
-    """The IRI of a source a claim is attributed to ("Ukrainian defense officials")."""
-    return ns.term("agent", entity_id("agent", name))
 
 
 @lru_cache(maxsize=1)
@@ -463,12 +451,6 @@ def rdf_chunks(graph: KnowledgeGraph, run: Run, base: str = DEFAULT_BASE,
     for name, make in (("entities", writer.entities), ("support", writer.support), ("runs", writer.runs)):
         graph_term = writer.term("graph", name)
         yield graph_term, make(tail_of(graph_term))
-
-
-def to_quads(graph: KnowledgeGraph, run: Run, base: str = DEFAULT_BASE) -> Iterator[str]:
-    """Every quad of the dataset as an N-Quads line."""
-    for _, lines in rdf_chunks(graph, run, base):
-        yield from lines
 
 
 def _nquads(graph: KnowledgeGraph, run: Run, base: str) -> Iterator[bytes]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Iterable
 
 from .identifiers import entity_id, name_key, normalise_name
@@ -61,8 +62,10 @@ class _Item:
     doc: str
     entity: Entity
 
+    @cached_property
     def keys(self) -> dict[tuple[str, str, str], str]:
-        """Join keys of this entity (scoped by type) and the reason each would give."""
+        """Join keys of this entity (scoped by type) and the reason each would give (computed once:
+        clustering and the reason of every merge both read them)."""
         entity = self.entity
         keys = {(entity.type, "name", name_key(entity.label, entity.type)): "same name"}
         for alias in entity.aliases:
@@ -107,7 +110,7 @@ def _clusters(items: list[_Item]) -> list[list[_Item]]:
 
     buckets: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for index, item in enumerate(items):
-        for key in item.keys():
+        for key in item.keys:
             buckets[key].append(index)
     for key, members in buckets.items():
         if key[1] == "name" and len({t for i in members for t in items[i].entity.links.values()}) > 1:
@@ -128,11 +131,11 @@ def _preference(item: _Item) -> tuple:
 
 def _merge(cluster_id: str, best: Entity, member: _Item, members: list[_Item]) -> Merge:
     """Why `member` is in the cluster: the strongest key it shares with another member."""
-    own = member.keys()
+    own = member.keys
     others: dict[tuple[str, str, str], str] = {}
     for other in members:
         if other is not member:
-            for key, reason in other.keys().items():
+            for key, reason in other.keys.items():
                 others.setdefault(key, reason)
     shared = [(max(_REASONS.index(own[k]), _REASONS.index(others[k])), k) for k in own if k in others]
     rank, key = min(shared) if shared else (len(_REASONS) - 1, next(iter(own)))

@@ -26,11 +26,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import conll04  # noqa: E402
 import dwie  # noqa: E402
-from common import extract_texts  # noqa: E402
+from common import entity_relations, extract_texts  # noqa: E402
 
 from newsgraph.evaluate import fact_matches, normalise, read_jsonl  # noqa: E402
 from newsgraph.graph import Literal  # noqa: E402
 from newsgraph.ingest import load_rules  # noqa: E402
+from newsgraph.ingest.containment import containment_rules  # noqa: E402
+from newsgraph.ingest.source_lines import source_line_rule  # noqa: E402
 from newsgraph.pipeline import build  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "newsgraph" / "ingest" / "data" / "confidence.json"
@@ -43,15 +45,14 @@ def judge_conll(path: Path, right: Counter, judged: Counter) -> None:
     for extraction in extract_texts(texts):
         gold = conll04.gold_of(sentences[int(extraction.document.id[1:])])
         types = {e.id: e.type for e in extraction.entities}
-        for relation in extraction.relations:
-            label = conll04.MAPPING.get(relation.predicate)
-            if not label or isinstance(relation.object, Literal):
+        for predicate, subject, obj, relation, ev in entity_relations(extraction):
+            label = conll04.MAPPING.get(predicate)
+            if not label:
                 continue
-            for ev in relation.evidence:
-                labels = {label, "OrgBased_In"} if label == "Located_In" and types.get(relation.subject) == "Organization" else {label}
-                hit = any(g[0] in labels and conll04.overlaps(g[1], ev.subject_span) and conll04.overlaps(g[2], ev.object_span) for g in gold)
-                judged[ev.rule] += 1
-                right[ev.rule] += hit
+            labels = {label, "OrgBased_In"} if label == "Located_In" and types.get(relation.subject) == "Organization" else {label}
+            hit = any(g[0] in labels and conll04.overlaps(g[1], subject) and conll04.overlaps(g[2], obj) for g in gold)
+            judged[ev.rule] += 1
+            right[ev.rule] += hit
 
 
 def judge_dwie(path: Path, right: Counter, judged: Counter) -> None:
@@ -99,15 +100,17 @@ def main() -> int:
         judge_dwie(args.dwie, right, judged)
     if args.gold:
         judge_gold(*args.gold, right, judged)
-    rules = load_rules().rules
+    priors = {rule_id: rule.prior for rule_id, rule in load_rules().rules.items()}
+    priors.update((rule_id, float(rule["prior"])) for rule_id, rule in containment_rules().items())
+    priors.update([source_line_rule()])
     table = {}
-    for rule_id, rule in sorted(rules.items()):
+    for rule_id, prior in sorted(priors.items()):
         n, tp = judged[rule_id], right[rule_id]
-        confidence = (tp + K * rule.prior) / (n + K)
+        confidence = (tp + K * prior) / (n + K)
         table[rule_id] = {"judged": n, "right": tp, "precision": round(tp / n, 3) if n else None,
-                          "prior": rule.prior, "confidence": round(confidence, 3)}
+                          "prior": prior, "confidence": round(confidence, 3)}
         print(f"{rule_id:<36} judged {n:>4}  right {tp:>4}  precision {table[rule_id]['precision']!s:>6}  "
-              f"prior {rule.prior:.2f}  -> {confidence:.3f}")
+              f"prior {prior:.2f}  -> {confidence:.3f}")
     data = {
         "about": "Per-rule confidence = smoothed precision measured on dev data by benchmarks/calibrate.py "
                  f"((right + {K} * prior) / (judged + {K})). Regenerate after changing rules.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from newsgraph.graph import Document, Extraction, Literal
+from newsgraph.graph import Document, Evidence, Extraction, Literal, Relation
 from newsgraph.ingest import extract_documents, load_pipeline
 
 
@@ -16,14 +16,23 @@ def extract_texts(texts: Iterable[tuple[str, str]], model: str | None = None) ->
             yield result
 
 
-def entity_relations(extraction: Extraction) -> Iterator[tuple[str, tuple[int, int], tuple[int, int], object]]:
-    """(predicate, subject span, object span, relation) for each evidence of each entity relation."""
+def entity_relations(extraction: Extraction) -> Iterator[tuple[str, tuple[int, int], tuple[int, int], Relation, Evidence]]:
+    """(predicate, subject span, object span, relation, evidence) for each evidence of each entity relation.
+
+    A fact carried over from a place fact ("born in West Branch" -> residesIn United States) has
+    no object span; it is scored with the object's first mention in the evidence's sentence, and
+    not at all when the sentence does not name the object.
+    """
+    mentions = {e.id: e.mentions for e in extraction.entities}
     for relation in extraction.relations:
         if isinstance(relation.object, Literal):
             continue
         for evidence in relation.evidence:
-            if evidence.object_span is not None:
-                yield relation.predicate, evidence.subject_span, evidence.object_span, relation
+            object_span = evidence.object_span or next(
+                ((m.start, m.end) for m in mentions.get(relation.object, ())
+                 if evidence.sentence_start <= m.start and m.end <= evidence.sentence_end), None)
+            if object_span is not None:
+                yield relation.predicate, evidence.subject_span, object_span, relation, evidence
 
 
 def prf(tp: int, made: int, found: int, gold: int) -> tuple[float, float, float]:

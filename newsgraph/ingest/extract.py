@@ -9,9 +9,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..graph import Document, Extraction
+from .containment import place_containment
 from .entities import resolve_entities
 from .lexicons import load_lexicons
 from .mentions import find_mentions
+from .source_lines import find_source_lines, source_line_relations, with_source_lines
 from .relations import classify_pairs, extract_relations, load_rules, make_context
 from .failure import Failure
 
@@ -28,14 +30,18 @@ def extractor_name() -> str:
 def extract(doc: Doc, document: Document) -> Extraction:
     """The entities and relations of one parsed document.
 
-    Only entities that take part in a relation are kept: the graph is a graph of facts.
+    Only entities that take part in a relation are kept: the graph is a graph of facts. Where
+    places lie comes from the gazetteer (attributed to GeoNames), the rest from the text.
     """
     lex = load_lexicons()
-    candidates = find_mentions(doc, lex)
+    lines = find_source_lines(doc)
+    candidates = with_source_lines(find_mentions(doc, lex), lines)
     entities, owner = resolve_entities(document.id, candidates)
     ctx = make_context(doc, document.id, owner, entities, lex, document.published)
     relations = extract_relations(ctx, load_rules())
+    relations += source_line_relations(document.id, ctx.text, lines, owner, extractor_name())
     relations += classify_pairs(ctx, relations)
+    relations += place_containment(document.id, ctx.text, ctx.sentence_bounds, entities, relations, extractor_name())
     used = {r.subject for r in relations} | {r.object for r in relations if isinstance(r.object, str)}
     return Extraction(document, tuple(e for e in entities if e.id in used), tuple(relations))
 

@@ -9,12 +9,22 @@ from importlib import resources
 
 from ..graph import normalise_name
 
-__all__ = ["Lexicons", "load_lexicons", "read_data"]
+__all__ = ["Lexicons", "calibrated", "load_lexicons", "read_data"]
 
 
 def read_data(name: str) -> dict:
     """A JSON file from this package's data folder."""
     return json.loads(resources.files(__package__).joinpath("data", name).read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def calibrated() -> dict[str, float]:
+    """Confidence per rule id as measured on dev data (`benchmarks/calibrate.py`), where it was measured."""
+    try:
+        table = read_data("confidence.json")["rules"]
+    except FileNotFoundError:
+        return {}
+    return {rule_id: float(row["confidence"]) for rule_id, row in table.items() if row.get("judged")}
 
 
 @dataclass(frozen=True, eq=False)

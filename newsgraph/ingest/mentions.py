@@ -20,7 +20,7 @@ from ..graph import normalise_name
 from .gazetteer import load_gazetteer
 from .lexicons import Lexicons
 
-__all__ = ["Candidate", "find_mentions", "mention_index", "head_phrase"]
+__all__ = ["Candidate", "find_mentions", "mention_index", "head_phrase", "span_candidate"]
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _NAME_DEPS = frozenset({"compound", "nmod", "amod", "poss"})
@@ -98,7 +98,8 @@ def _char_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="contract")
 
 
-def _candidate(span: Span, type_: str, label: str, kind: str = "name") -> Candidate:
+def span_candidate(span: Span, type_: str, label: str, kind: str = "name", link: str | None = None) -> Candidate:
+    """A candidate covering a span of the document."""
     return Candidate(
         first=span.start,
         last=span.end,
@@ -109,7 +110,9 @@ def _candidate(span: Span, type_: str, label: str, kind: str = "name") -> Candid
         label=label,
         head=span.root.i,
         kind=kind,
+        link=link,
     )
+
 
 
 def _born(root: Token) -> bool:
@@ -159,7 +162,7 @@ def _leading_country(span: Span, lex: Lexicons) -> Candidate | None:
     if country is None or first.dep_ not in {"amod", "compound", "nmod"}:
         return None
     kind = "demonym" if normalise_name(first.text) in lex.demonyms else "name"
-    return _candidate(span[:1], "Country", country, kind)
+    return span_candidate(span[:1], "Country", country, kind)
 
 
 def _placed(cand: Candidate) -> Candidate:
@@ -196,7 +199,7 @@ def _untitled(span: Span, lex: Lexicons) -> tuple[Span | None, list[Candidate]]:
         country = lex.country(token.text)
         if country:
             kind = "demonym" if normalise_name(token.text) in lex.demonyms else "name"
-            prefix.append(_candidate(doc[first : first + 1], "Country", country, kind))
+            prefix.append(span_candidate(doc[first : first + 1], "Country", country, kind))
         elif token.lower_ not in lex.title_words:
             break
         first += 1
@@ -220,13 +223,13 @@ def _entity_candidates(ent: Span, lex: Lexicons) -> list[Candidate]:
         country = lex.country(span.text)  # "Azerbaijani" tagged as a person before "President Ilham Aliyev"
     if country:
         kind = "demonym" if normalise_name(span.text) in lex.demonyms else "name"
-        base = _candidate(span, "Country", country, kind)
+        base = span_candidate(span, "Country", country, kind)
     elif ent.label_ == "NORP":
         # a religious or political group is not an entity yet, but "Shahed drones" names a weapon
-        weapon = _expand_to_head(span, _candidate(span, "Thing", span.text), lex)
+        weapon = _expand_to_head(span, span_candidate(span, "Thing", span.text), lex)
         return [weapon] if weapon is not None and weapon.type == "Weapon" else []
     else:
-        base = _candidate(span, _refined_type(span, type_, lex), span.text)
+        base = span_candidate(span, _refined_type(span, type_, lex), span.text)
         inner = _leading_country(span, lex)
         if inner is not None and base.type == "Organization":
             return [base, inner]
@@ -248,13 +251,13 @@ def _expand_to_head(span: Span, base: Candidate, lex: Lexicons) -> Candidate | N
     full = doc[span.start : head.i + 1]
     facility = head_phrase(head, lex.facility_heads)
     if facility and base.kind != "demonym" and base.type != "Country":
-        return _candidate(full, "Facility", full.text)
+        return span_candidate(full, "Facility", full.text)
     if base.type != "Country" and base.type != "Person" and head_phrase(head, lex.weapon_heads):
-        return _candidate(full, "Weapon", full.text)
+        return span_candidate(full, "Weapon", full.text)
     organisation = head_phrase(head, lex.organization_heads)
     if organisation and base.type == "Country":
         adjective = lex.adjectives.get(base.label, base.label)
-        return _candidate(full, "Organization", f"{adjective} {organisation.title()}")
+        return span_candidate(full, "Organization", f"{adjective} {organisation.title()}")
     return None
 
 
@@ -279,12 +282,12 @@ def _lexical_mentions(doc: Doc, lex: Lexicons, covered: set[int]) -> list[Candid
                 first -= 1
             span = doc[first : token.i + 1]
             label = " ".join(t.text for t in span if not t.is_punct)
-            found.append(_candidate(span, type_, label))
+            found.append(span_candidate(span, type_, label))
         elif any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children) and not modifiers:
-            found.append(_candidate(doc[token.i : token.i + 1], type_, token.lemma_.lower(), "description"))
+            found.append(span_candidate(doc[token.i : token.i + 1], type_, token.lemma_.lower(), "description"))
         elif token.lemma_.lower() in lex.investigative_events and not modifiers:
             # "an independent investigation" introduces an entity that later "the investigation" refers to
-            found.append(_candidate(doc[token.i : token.i + 1], type_, token.lemma_.lower(), "name"))
+            found.append(span_candidate(doc[token.i : token.i + 1], type_, token.lemma_.lower(), "name"))
     return found
 
 
@@ -296,7 +299,7 @@ def _group_mentions(doc: Doc, lex: Lexicons, covered: set[int]) -> list[Candidat
             c.dep_ == "nummod" for c in token.lefts)  # "the four Russians"
         if counted_people:
             first = min(c.i for c in token.lefts if c.dep_ == "nummod")
-            found.append(_candidate(doc[first : token.i + 1], "Group", doc[first : token.i + 1].text))
+            found.append(span_candidate(doc[first : token.i + 1], "Group", doc[first : token.i + 1].text))
             continue
         if token.pos_ != "NOUN" or token.i in covered or token.lower_ not in lex.group_nouns:
             continue
@@ -307,7 +310,7 @@ def _group_mentions(doc: Doc, lex: Lexicons, covered: set[int]) -> list[Candidat
             continue
         first = min(c.i for c in modifiers)
         span = doc[first : token.i + 1]
-        found.append(_candidate(span, "Group", span.text))
+        found.append(span_candidate(span, "Group", span.text))
     return found
 
 
@@ -320,7 +323,7 @@ def _gazetteer_mentions(doc: Doc, covered: set[int]) -> list[Candidate]:
             continue
         place = gazetteer.city(token.text)
         if place is not None and place.population >= gazetteer.discover_min_population:
-            found.append(replace(_candidate(doc[token.i : token.i + 1], "City", place.name), link=place.uri))
+            found.append(replace(span_candidate(doc[token.i : token.i + 1], "City", place.name), link=place.uri))
     return found
 
 
@@ -338,9 +341,9 @@ def _pronoun_mentions(doc: Doc) -> list[Candidate]:
         if t.pos_ != "PRON":
             continue
         if t.lower_ in _PERSONAL_PRONOUNS:
-            found.append(_candidate(doc[t.i : t.i + 1], "Person", t.lower_, "pronoun"))
+            found.append(span_candidate(doc[t.i : t.i + 1], "Person", t.lower_, "pronoun"))
         elif t.lower_ in _GROUP_PRONOUNS:
-            found.append(_candidate(doc[t.i : t.i + 1], "Group", t.lower_, "pronoun"))
+            found.append(span_candidate(doc[t.i : t.i + 1], "Group", t.lower_, "pronoun"))
     return found
 
 

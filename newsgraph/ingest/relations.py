@@ -24,7 +24,7 @@ from .attribution import Framing, frame_claim
 from .classifier import _path as _pair_path
 from .classifier import candidate_pairs, load_model, pair_features, sentence_ids
 from .dates import resolve_time
-from .lexicons import Lexicons, read_data
+from .lexicons import Lexicons, calibrated, read_data
 from .mentions import Candidate, mention_index
 
 __all__ = ["Rule", "RuleSet", "load_rules", "make_context", "extract_relations", "classify_pairs"]
@@ -102,20 +102,11 @@ def _flatten(pattern_value):
     return pattern_value
 
 
-def _calibrated() -> dict[str, float]:
-    """Confidence per rule measured on dev data (benchmarks/calibrate.py), if it was measured."""
-    try:
-        table = read_data("confidence.json")["rules"]
-    except FileNotFoundError:
-        return {}
-    return {rule_id: float(row["confidence"]) for rule_id, row in table.items() if row.get("judged")}
-
-
 @lru_cache(maxsize=1)
 def load_rules() -> RuleSet:
     """The rules shipped in package data, with lexicon references expanded and checked."""
     raw = read_data("patterns.json")
-    calibrated = _calibrated()
+    measured = calibrated()
     ontology = load_ontology()
     rules = {}
     for spec in raw["rules"]:
@@ -124,7 +115,7 @@ def load_rules() -> RuleSet:
         rule = Rule(
             id=spec["id"],
             predicate=spec["predicate"],
-            confidence=calibrated.get(spec["id"], float(spec["confidence"])),
+            confidence=measured.get(spec["id"], float(spec["confidence"])),
             prior=float(spec["confidence"]),
             pattern=pattern,
             qualifiers=dict(spec.get("qualifiers", {})),
@@ -220,12 +211,13 @@ class _Context:
         return sentence_ids(self.doc, self.sentences)
 
     @cached_property
-    def _bounds(self) -> list[tuple[int, int]]:
+    def sentence_bounds(self) -> list[tuple[int, int]]:
+        """Character bounds of every sentence, in order, without surrounding whitespace."""
         return [_sentence_bounds(sent) for sent in self.sentences]
 
     def sentence_of(self, token_index: int) -> tuple[int, int]:
         """Character bounds of the sentence holding a token, without surrounding whitespace."""
-        return self._bounds[self.sentence_ids[token_index]]
+        return self.sentence_bounds[self.sentence_ids[token_index]]
 
 
 #: Parts of an organisation that stand for it ("the aviation department of the Russian Defense Ministry").

@@ -114,9 +114,10 @@ def test_pronoun_resolves_to_the_one_person_named_just_before(nlp):
     text = "Sergei Sozinov is a Russian officer. He was born in Kolomna in 1986."
     extraction = extract(nlp(text), Document("d", text))
     labels = {e.id: e.label for e in extraction.entities}
-    assert [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations] == [
+    from_text = [r for r in extraction.relations if not r.evidence[0].rule.startswith("geonames-")]
+    assert [(labels[r.subject], r.predicate, labels[r.object]) for r in from_text] == [
         ("Sergei Sozinov", "residesIn", "Kolomna")]
-    (evidence,) = extraction.relations[0].evidence
+    (evidence,) = from_text[0].evidence
     assert text[evidence.subject_span[0]:evidence.subject_span[1]] == "He"
 
 

@@ -8,7 +8,8 @@ GeoNames, not to the article: the evidence quotes that sentence's two names and 
 `attributed_to` is "GeoNames". A place the gazetteer puts in a disputed country ("Jerusalem",
 "Sevastopol") gets no such fact: the gazetteer is not the judge of borders. A fact the article
 states about a place ("Airbus is based in Hamburg") carries over to the places containing it
-("Airbus basedIn Germany"), quoting the article's statement.
+("Airbus basedIn Germany"), quoting the article's statement, when a pattern said it (the pair
+classifier's guesses are not carried: a wrong guess would be repeated at every level).
 
 Which facts are made, and their confidence, is data (`data/gazetteer.json`,
 `data/confidence.json`).
@@ -90,7 +91,7 @@ def place_containment(
     for relation in found:
         if relation.predicate not in via["predicates"] or not isinstance(relation.object, str):
             continue
-        stated = [e for e in relation.evidence if e.status in via["statuses"]]
+        stated = [e for e in relation.evidence if e.status in via["statuses"] and e.rule not in via["not_from_rules"]]
         for container in containers.get(relation.object, ()) if stated else ():
             if not ontology.accepts(relation.predicate, types.get(relation.subject, ""), container.type):
                 continue

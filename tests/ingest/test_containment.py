@@ -59,10 +59,11 @@ def test_a_fact_already_read_from_the_text_is_not_repeated():
     assert contained(text, [berlin, germany], [stated]) == []
 
 
-def _based_in_berlin(text: str, status: str) -> Relation:
+def _based_in_berlin(text: str, status: str, rule: str = "based-in-clause") -> Relation:
     start = text.index("Siemens")
     evidence = Evidence("d", text, 0, len(text), start, text.index("Berlin") + 6, text[start:text.index("Berlin") + 6],
-                        (start, start + 7), (text.index("Berlin"), text.index("Berlin") + 6), None, "test/1", 0.9, status)
+                        (start, start + 7), (text.index("Berlin"), text.index("Berlin") + 6), None, "test/1", 0.9, status,
+                        rule=rule)
     return Relation("siemens", "basedIn", "berlin", {}, (evidence,))
 
 
@@ -82,6 +83,13 @@ def test_a_denied_place_fact_carries_nowhere():
     entities = [place("Siemens", "Organization", None, text), place("Berlin", "City", BERLIN, text),
                 place("Germany", "Country", GERMANY, text)]
     assert contained(text, entities, [_based_in_berlin(text, "denied")]) == []
+
+
+def test_a_guess_of_the_pair_classifier_carries_nowhere():
+    text = "Siemens is based in Berlin. Germany exports a lot."
+    entities = [place("Siemens", "Organization", None, text), place("Berlin", "City", BERLIN, text),
+                place("Germany", "Country", GERMANY, text)]
+    assert contained(text, entities, [_based_in_berlin(text, "asserted", rule="classifier")]) == []
 
 
 def test_us_city_lies_in_its_state_and_the_state_in_the_united_states():

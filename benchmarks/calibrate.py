@@ -46,11 +46,10 @@ def judge_conll(path: Path, right: Counter, judged: Counter) -> None:
         gold = conll04.gold_of(sentences[int(extraction.document.id[1:])])
         types = {e.id: e.type for e in extraction.entities}
         for predicate, subject, obj, relation, ev in entity_relations(extraction):
-            label = conll04.MAPPING.get(predicate)
+            label = conll04.label_of(predicate, types.get(relation.subject), types.get(relation.object))
             if not label:
                 continue
-            labels = {label, "OrgBased_In"} if label == "Located_In" and types.get(relation.subject) == "Organization" else {label}
-            hit = any(g[0] in labels and conll04.overlaps(g[1], subject) and conll04.overlaps(g[2], obj) for g in gold)
+            hit = any(g[0] == label and conll04.overlaps(g[1], subject) and conll04.overlaps(g[2], obj) for g in gold)
             judged[ev.rule] += 1
             right[ev.rule] += hit
 

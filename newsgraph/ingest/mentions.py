@@ -123,20 +123,27 @@ def _born(root: Token) -> bool:
                for c in root.children)
 
 
+def _aged(root: Token) -> bool:
+    """Whether the name has an age in apposition, the way news introduces people ("Ulf Merbold, 47,")."""
+    return any(c.dep_ == "appos" and c.like_num and c.text.isdigit() and 0 < int(c.text) < 120 and c.i == root.i + 2
+               and root.doc[root.i + 1].text == "," for c in root.children)
+
+
 def _refined_type(span: Span, type_: str, lex: Lexicons) -> str:
     """Type from context spaCy's NER ignores.
 
     A transparent noun: "the city of Isfahan" makes Isfahan a City. A role appositive:
     "Yuriy Ignat, a spokesperson for ..." makes Yuriy Ignat a Person whatever NER said, and so do
-    "a native of ..." and being born ("Copland, who was born in Brooklyn"). An
+    "a native of ...", being born ("Copland, who was born in Brooklyn") and an age in apposition
+    ("Ulf D. Merbold, 47,"). An
     organisation noun before or in apposition to a name makes it an Organization.
     """
     root = span.root
     if any(c.dep_ == "appos" and (c.lemma_.lower() in lex.role_nouns or c.lemma_.lower() in lex.person_nouns)
            for c in root.children):
         return "Person"
-    if type_ != "Person" and _born(root):
-        return "Person"  # "Copland, who was born in Brooklyn": places and companies are not born
+    if type_ != "Person" and (_born(root) or _aged(root)):
+        return "Person"  # "Copland, who was born in Brooklyn", "Ulf Merbold, 47,": places and companies are neither
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head

@@ -268,12 +268,16 @@ def _antecedent(token: Token) -> Token:
 
 def _with_conjuncts(token: Token) -> list[Token]:
     """The token (or its antecedent) and its coordinated tokens; a common noun with names in
-    apposition stands for those names ("outlets Slidstvo and OurMoney")."""
-    token = _antecedent(token)
+    apposition stands for those names ("outlets Slidstvo and OurMoney"). A relative clause
+    speaks for the names before it only: in "Jack Ruby, who killed Oswald, and Jim Bakker" it
+    says nothing about Jim Bakker."""
+    antecedent = _antecedent(token)
+    clause_at = token.head.i if antecedent is not token else None
+    token = antecedent
     named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if token.pos_ == "NOUN" and named is not None:
         token = named
-    return [token, *token.conjuncts]
+    return [token, *(c for c in token.conjuncts if clause_at is None or c.i < clause_at)]
 
 
 def _list_members(token: Token) -> list[Token]:

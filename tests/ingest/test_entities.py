@@ -110,6 +110,12 @@ def test_us_state_abbreviation_is_the_state(nlp):
     assert entities["Texas"].type == "Place" and "Tex" in entities["Texas"].aliases
 
 
+def test_a_name_with_an_age_in_apposition_is_a_person(nlp):
+    # spaCy's small pipeline tags this name ORG
+    entities = entities_of(nlp, "The agency said that Ulf D. Merbold, 47, of the European Space Agency was chosen.")
+    assert entities["Ulf D. Merbold"].type == "Person"
+
+
 def test_pronoun_resolves_to_the_one_person_named_just_before(nlp):
     text = "Sergei Sozinov is a Russian officer. He was born in Kolomna in 1986."
     extraction = extract(nlp(text), Document("d", text))

@@ -75,6 +75,10 @@ def test_supply_rule_on_a_hand_built_doc(nlp):
         ("The robbery happened in Livingston, Texas, on Monday.", ("Livingston", "locatedIn", "Texas"), {}),
         ("Lee Harvey Oswald killed President Kennedy in Dallas.", ("Lee Harvey Oswald", "killed", "Kennedy"), {}),
         ("In 1882 the outlaw Jesse James was shot by Robert Ford.", ("Robert Ford", "killed", "Jesse James"), {}),
+        ("This is the farm where John Wilkes Booth, assassin of Abraham Lincoln, was cornered.",
+         ("John Wilkes Booth", "killed", "Abraham Lincoln"), {}),
+        ("The film follows John F. Kennedy assassin Lee Harvey Oswald through Dallas.",
+         ("Lee Harvey Oswald", "killed", "John F. Kennedy"), {}),
         ("In 1752, flagmaker Betsy Ross was born in Philadelphia.", ("Betsy Ross", "residesIn", "Philadelphia"), {}),
         ("Israeli Defense Minister Benny Gantz warned Iran.", ("Benny Gantz", "citizenOf", "Israel"), {}),
         ("Pepperell, based in West Point, makes towels.", ("Pepperell", "basedIn", "West Point"), {}),
@@ -127,6 +131,8 @@ def test_supply_rule_on_a_hand_built_doc(nlp):
         ("India's Prime Minister, Narendra Modi, expressed his condolences.",
          ("Narendra Modi", "leaderOf", "India"), {"role": "Prime Minister"}),
         ("Daniel Sullivan, 30, of Boothbay, Maine, went down to help.", ("Daniel Sullivan", "residesIn", "Maine"), {}),
+        ("The agency said Ulf D. Merbold, 47, of the European Space Agency was chosen.",
+         ("Ulf D. Merbold", "age", "47"), {}),
         ("Armin Schild, the leader of the IG Metall union, said so.",
          ("Armin Schild", "leaderOf", "IG Metall"), {"role": "leader"}),
         ("Shares of the US firm Union Carbide fell.", ("Union Carbide", "basedIn", "United States"), {}),
@@ -225,3 +231,10 @@ def test_a_unit_stands_for_its_organisation(nlp):
     text = "The four Russian officers all serve with the aviation department of the Russian Defense Ministry."
     found = facts(extract(nlp(text), Document("d", text)))
     assert ("four Russian officers", "affiliatedWith", "Russian Defense Ministry") in found
+
+
+def test_a_relative_clause_says_nothing_about_names_listed_after_it(nlp):
+    text = "His clients have included Jack Ruby, who killed Lee Harvey Oswald, and Jim and Tammy Bakker."
+    found = facts(extract(nlp(text), Document("d", text)))
+    assert ("Jack Ruby", "killed", "Lee Harvey Oswald") in found
+    assert not [f for f in found if f[0] in {"Jim", "Tammy Bakker"}]

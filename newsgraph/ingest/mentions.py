@@ -129,19 +129,31 @@ def _aged(root: Token) -> bool:
                and root.doc[root.i + 1].text == "," for c in root.children)
 
 
+def _titled(span: Span, lex: Lexicons) -> bool:
+    """Whether a title stands right before the name, modifying it ("Finance Minister Peer
+    Steinbrueck", "Vice President Florian Philippot"): only people carry titles."""
+    if span.start == 0 or len(span) < 2:
+        return False
+    before = span.doc[span.start - 1]
+    return before.head.i == span.root.i and before.dep_ == "compound" and before.lower_ in lex.title_words
+
+
 def _refined_type(span: Span, type_: str, lex: Lexicons) -> str:
     """Type from context spaCy's NER ignores.
 
     A transparent noun: "the city of Isfahan" makes Isfahan a City. A role appositive:
     "Yuriy Ignat, a spokesperson for ..." makes Yuriy Ignat a Person whatever NER said, and so do
     "a native of ...", being born ("Copland, who was born in Brooklyn") and an age in apposition
-    ("Ulf D. Merbold, 47,"). An
+    ("Ulf D. Merbold, 47,"), and so does a title right before the name ("Finance Minister Peer
+    Steinbrueck", which the small pipeline tags as a place). An
     organisation noun before or in apposition to a name makes it an Organization.
     """
     root = span.root
     if any(c.dep_ == "appos" and (c.lemma_.lower() in lex.role_nouns or c.lemma_.lower() in lex.person_nouns)
            for c in root.children):
         return "Person"
+    if type_ != "Person" and _titled(span, lex):
+        return "Person"  # "German Finance Minister Peer Steinbrueck" tagged GPE
     if type_ != "Person" and (_born(root) or _aged(root)):
         return "Person"  # "Copland, who was born in Brooklyn", "Ulf Merbold, 47,": places and companies are neither
     first = root

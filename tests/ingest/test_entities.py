@@ -116,6 +116,12 @@ def test_a_name_with_an_age_in_apposition_is_a_person(nlp):
     assert entities["Ulf D. Merbold"].type == "Person"
 
 
+def test_a_name_with_a_title_before_it_is_a_person(nlp):
+    # spaCy's small pipeline tags this name GPE
+    entities = entities_of(nlp, "Sale or no sale, German Finance Minister Peer Steinbrueck suspects that GM favors the bid.")
+    assert entities["Peer Steinbrueck"].type == "Person"
+
+
 def test_pronoun_resolves_to_the_one_person_named_just_before(nlp):
     text = "Sergei Sozinov is a Russian officer. He was born in Kolomna in 1986."
     extraction = extract(nlp(text), Document("d", text))

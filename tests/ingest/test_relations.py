@@ -123,6 +123,8 @@ def test_supply_rule_on_a_hand_built_doc(nlp):
         ("President Dilma Rousseff of Brazil will attend the summit.",
          ("Dilma Rousseff", "leaderOf", "Brazil"), {"role": "President"}),
         ("Russian energy giant Gazprom signed a deal.", ("Gazprom", "basedIn", "Russia"), {}),
+        ("Indian airline Spicejet has said it is buying planes.", ("Spicejet", "basedIn", "India"), {}),
+        ("The German Bundestag voted on Friday.", ("Bundestag", "basedIn", "Germany"), {}),
         ("The venue is showing a piece by US experimental composer John Cage.",
          ("John Cage", "citizenOf", "United States"), {}),
         ("Moses Asonya, a retired Ugandan athlete, trains runners.", ("Asonya", "citizenOf", "Uganda"), {}),

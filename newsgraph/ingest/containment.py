@@ -61,11 +61,10 @@ def place_containment(
     gazetteer, rules = load_gazetteer(), containment_rules()
     entities = list(entities)
     by_uri = {e.links["geonames"]: e for e in entities if e.links.get("geonames")}
-    disputed = {gazetteer.by_uri[uri].uri for uri in by_uri if gazetteer.by_uri.get(uri)
-                and gazetteer.by_uri[uri].name in _spec()["disputed"]}
+    disputed = frozenset(_spec()["disputed"])
     containers = {
         e.id: [by_uri[p.uri] for p in gazetteer.containers(uri) if p.uri in by_uri]
-        for uri, e in by_uri.items() if uri not in disputed
+        for uri, e in by_uri.items() if getattr(gazetteer.by_uri.get(uri), "name", None) not in disputed
     }
     have = {r.key for r in found}
     made: list[Relation] = []
@@ -76,15 +75,14 @@ def place_containment(
             made.append(relation)
 
     rule_id = "geonames-place-in-place"
+    rule, starts = rules[rule_id], [start for start, _ in sentences]
     for entity in entities:
         for container in containers.get(entity.id, ()):
-            evidence = _co_mention(doc_id, text, sentences, entity, container)
-            if evidence is None:
-                continue
-            rule = rules[rule_id]
-            add(Relation(entity.id, rule["predicate"], container.id, {}, (replace(
-                evidence, extractor=extractor, confidence=rule["confidence"], rule=rule_id,
-                attributed_to=CONTAINMENT_SOURCE),)))
+            evidence = _co_mention(doc_id, text, sentences, starts, entity, container)
+            if evidence is not None:
+                add(Relation(entity.id, rule["predicate"], container.id, {}, (replace(
+                    evidence, extractor=extractor, confidence=rule["confidence"], rule=rule_id,
+                    attributed_to=CONTAINMENT_SOURCE),)))
     via = rules["geonames-via-place"]
     ontology = load_ontology()
     types = {e.id: e.type for e in entities}
@@ -102,10 +100,10 @@ def place_containment(
 
 
 def _co_mention(
-    doc_id: str, text: str, sentences: Sequence[tuple[int, int]], place: Entity, container: Entity
+    doc_id: str, text: str, sentences: Sequence[tuple[int, int]], starts: list[int], place: Entity, container: Entity
 ) -> Evidence | None:
-    """Evidence quoting the first sentence that names both places, if one does."""
-    starts = [start for start, _ in sentences]
+    """Evidence quoting the first sentence that names both places, if one does (`starts`: the
+    sentences' start offsets)."""
 
     def sentence(mention: Mention) -> int:
         return max(0, bisect_right(starts, mention.start) - 1)

@@ -35,20 +35,20 @@ class Lexicons:
     event_heads: frozenset[str]
     weapon_heads: frozenset[str]
     organization_nouns: frozenset[str]
+    """common nouns that make the names in apposition to them organisations ("outlets Slidstvo and OurMoney")"""
     company_nouns: frozenset[str]
+    """organisation nouns that never describe a person (unlike "automaker Henry Ford")"""
     person_nouns: frozenset[str]
+    """nouns that, in apposition to a name, say it names a person ("Copland, a native of Brooklyn")"""
     generic_bodies: frozenset[str]
     """words that, tagged alone as an organisation inside a title ("Secretary of State", "State
     Premier"), are part of the title rather than a name"""
-    """nouns that, in apposition to a name, say it names a person ("Copland, a native of Brooklyn")"""
-    """organisation nouns that never describe a person (unlike "automaker Henry Ford")"""
-    """common nouns that make the names in apposition to them organisations ("outlets Slidstvo and OurMoney")"""
     investigative_events: frozenset[str]
+    """event nouns that are worth an entity even when indefinite ("an independent investigation")"""
     group_nouns: frozenset[str]
+    """plural or collective nouns that, with a demonym or a number, name a group ("four Russian officers")"""
     title_words: frozenset[str]
     """words of titles and honorifics that precede a name but are not part of it ("President", "Mrs.")"""
-    """plural or collective nouns that, with a demonym or a number, name a group ("four Russian officers")"""
-    """event nouns that are worth an entity even when indefinite ("an independent investigation")"""
     transparent_nouns: dict[str, str]
     approximators: frozenset[str]
     countries: dict[str, str]

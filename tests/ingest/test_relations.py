@@ -244,3 +244,8 @@ def test_a_relative_clause_says_nothing_about_names_listed_after_it(nlp):
     found = facts(extract(nlp(text), Document("d", text)))
     assert ("Jack Ruby", "killed", "Lee Harvey Oswald") in found
     assert not [f for f in found if f[0] in {"Jim", "Tammy Bakker"}]
+
+
+def test_a_demonym_before_an_organisation_that_modifies_a_noun_places_nothing(nlp):
+    text = "Swedish U.N. peacekeepers arrived in the town."
+    assert not [f for f in facts(extract(nlp(text), Document("d", text))) if f[1] == "basedIn"]

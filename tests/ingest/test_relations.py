@@ -124,6 +124,8 @@ def test_supply_rule_on_a_hand_built_doc(nlp):
          ("Dilma Rousseff", "leaderOf", "Brazil"), {"role": "President"}),
         ("Russian energy giant Gazprom signed a deal.", ("Gazprom", "basedIn", "Russia"), {}),
         ("Indian airline Spicejet has said it is buying planes.", ("Spicejet", "basedIn", "India"), {}),
+        ("It could weaken German Chancellor Angela Merkel's Christian Democratic Union.",
+         ("Angela Merkel", "leaderOf", "Germany"), {"role": "Chancellor"}),
         ("The German Bundestag voted on Friday.", ("Bundestag", "basedIn", "Germany"), {}),
         ("The venue is showing a piece by US experimental composer John Cage.",
          ("John Cage", "citizenOf", "United States"), {}),

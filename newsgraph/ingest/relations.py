@@ -139,12 +139,12 @@ def load_rules() -> RuleSet:
     return RuleSet(raw["extractor"], str(raw["version"]), rules)
 
 
-@lru_cache(maxsize=2048)
-def _matcher(vocab: Vocab, rules: RuleSet, active: frozenset[str]) -> DependencyMatcher:
-    """A matcher for the rules that can match a document (built once per set of rules)."""
+@lru_cache(maxsize=None)
+def _matcher(vocab: Vocab, rules: RuleSet, rule_id: str) -> DependencyMatcher:
+    """One rule's matcher, built once: sentences run only the rules they could match, and one
+    matcher per rule is cheaper than one per set of rules (a corpus meets hundreds of sets)."""
     matcher = DependencyMatcher(vocab)
-    for rule_id in sorted(active):
-        matcher.add(rule_id, [rules.rules[rule_id].pattern])
+    matcher.add(rule_id, [rules.rules[rule_id].pattern])
     return matcher
 
 
@@ -535,8 +535,10 @@ def _matches(doc: Doc, rules: RuleSet, ctx: _Context) -> Iterable[tuple[int, lis
             subset &= literal_rules
         if not subset:
             continue
-        for match_id, token_ids in _matcher(doc.vocab, rules, subset)(sent):
-            yield match_id, [sent.start + i for i in token_ids]
+        sentence = sent.as_doc()  # a matcher copies a Span into a Doc on every call; copy once
+        for rule_id in sorted(subset):
+            for match_id, token_ids in _matcher(doc.vocab, rules, rule_id)(sentence):
+                yield match_id, [sent.start + i for i in token_ids]
 
 
 def make_context(

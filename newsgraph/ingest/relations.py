@@ -567,19 +567,16 @@ def extract_relations(ctx: _Context, rules: RuleSet) -> list[Relation]:
     return sorted(best.values(), key=lambda r: (r.evidence[0].start, r.predicate))
 
 
-def _possible_pair_types(model, ontology):
-    """Whether any label of the model could give the ontology a fact between these two classes;
-    pairs that could never become a fact ("an organisation and a person") are not scored."""
-
-    @lru_cache(maxsize=None)
-    def possible(subject_type: str, object_type: str) -> bool:
-        return any(
-            (predicate := model.predicate_for(label, object_type)) is not None
-            and ontology.accepts(predicate, subject_type, object_type)
-            for label in model.labels
-        )
-
-    return possible
+@lru_cache(maxsize=None)
+def _relatable(subject_type: str, object_type: str) -> bool:
+    """Whether any label of the pair classifier could give a fact between these two classes;
+    pairs that could never become one ("an organisation and a person") are not scored."""
+    model, ontology = load_model(), load_ontology()
+    return any(
+        (predicate := model.predicate_for(label, object_type)) is not None
+        and ontology.accepts(predicate, subject_type, object_type)
+        for label in model.labels
+    )
 
 
 def classify_pairs(ctx: _Context, found: list[Relation]) -> list[Relation]:
@@ -593,10 +590,9 @@ def classify_pairs(ctx: _Context, found: list[Relation]) -> list[Relation]:
         (r.object, r.subject, r.evidence[0].sentence_start) for r in found}
     type_of = lambda c: by_id[owner[c]].type if c in owner else c.type  # noqa: E731
     best: dict[tuple, Relation] = {}
-    possible = _possible_pair_types(model, ontology)
     for a, b in candidate_pairs(doc, sorted(owner, key=lambda c: c.start), type_of, ctx.sentence_ids):
         subject, obj = by_id[owner[a]], by_id[owner[b]]
-        if subject.id == obj.id or not possible(subject.type, obj.type):
+        if subject.id == obj.id or not _relatable(subject.type, obj.type):
             continue
         label, probability = model.best(pair_features(doc, a, b, subject.type, obj.type))
         predicate = model.predicate_for(label, obj.type)

@@ -102,19 +102,17 @@ def place_containment(
 def _co_mention(
     doc_id: str, text: str, sentences: Sequence[tuple[int, int]], starts: list[int], place: Entity, container: Entity
 ) -> Evidence | None:
-    """Evidence quoting the first sentence that names both places, if one does (`starts`: the
-    sentences' start offsets)."""
+    """Evidence from the first sentence that names both places, if one does, quoting the two
+    nearest names in it (`starts`: the sentences' start offsets)."""
 
     def sentence(mention: Mention) -> int:
         return max(0, bisect_right(starts, mention.start) - 1)
 
-    by_sentence = {}
-    for mention in container.mentions:
-        by_sentence.setdefault(sentence(mention), mention)
-    pair = next(((m, by_sentence[sentence(m)]) for m in place.mentions if sentence(m) in by_sentence), None)
-    if pair is None:
+    pairs = [(sentence(m), abs(m.start - o.start), m, o) for m in place.mentions for o in container.mentions
+             if sentence(m) == sentence(o)]
+    if not pairs:
         return None
-    subject, obj = pair
+    _, _, subject, obj = min(pairs, key=lambda pair: pair[:2])
     start, end = min(subject.start, obj.start), max(subject.end, obj.end)
     sent_start, sent_end = sentences[sentence(subject)]
     return Evidence(

@@ -99,3 +99,9 @@ def test_us_city_lies_in_its_state_and_the_state_in_the_united_states():
                 place("United States", "Country", "https://sws.geonames.org/6252001/", text)]
     facts = {(r.subject, r.object) for r in contained(text, entities)}
     assert facts == {("dayton", "ohio"), ("dayton", "united states"), ("ohio", "united states")}
+
+
+def test_the_quote_joins_the_nearest_names_of_the_two_places():
+    text = "Germany said protesters gathered in Berlin, far from the rest of Germany."
+    (relation,) = contained(text, [place("Berlin", "City", BERLIN, text), place("Germany", "Country", GERMANY, text)])
+    assert relation.evidence[0].quote == "Berlin, far from the rest of Germany"

@@ -4,7 +4,7 @@ An article that names Berlin and Germany seldom says that one lies in the other,
 who asks for "organisations based in Germany" expects the ones the article places in Berlin.
 GeoNames knows where its cities and US states lie. Such a fact is drawn only where one sentence
 of the article names both places ("Moscow and the rest of Russia"), and it is attributed to
-GeoNames, not to the article: the evidence quotes that sentence's two names and its
+GeoNames, not to the article: the evidence quotes the two names and its
 `attributed_to` is "GeoNames". A place the gazetteer puts in a disputed country ("Jerusalem",
 "Sevastopol") gets no such fact: the gazetteer is not the judge of borders. A fact the article
 states about a place ("Airbus is based in Hamburg") carries over to the places containing it
@@ -102,13 +102,13 @@ def place_containment(
 def _co_mention(
     doc_id: str, text: str, sentences: Sequence[tuple[int, int]], starts: list[int], place: Entity, container: Entity
 ) -> Evidence | None:
-    """Evidence from the first sentence that names both places, if one does, quoting the two
-    nearest names in it (`starts`: the sentences' start offsets)."""
+    """Evidence from a sentence that names both places, if one does, quoting the two names that
+    stand nearest each other (`starts`: the sentences' start offsets)."""
 
     def sentence(mention: Mention) -> int:
         return max(0, bisect_right(starts, mention.start) - 1)
 
-    pairs = [(sentence(m), abs(m.start - o.start), m, o) for m in place.mentions for o in container.mentions
+    pairs = [(abs(m.start - o.start), m.start, m, o) for m in place.mentions for o in container.mentions
              if sentence(m) == sentence(o)]
     if not pairs:
         return None

@@ -22,7 +22,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from ..graph import Entity, Evidence, Mention, Relation, load_ontology
+from ..graph import Entity, Mention, Relation, load_ontology
+from .evidence import quoted
 from .gazetteer import load_gazetteer
 from .lexicons import calibrated, read_data
 
@@ -78,11 +79,16 @@ def place_containment(
     rule, starts = rules[rule_id], [start for start, _ in sentences]
     for entity in entities:
         for container in containers.get(entity.id, ()):
-            evidence = _co_mention(doc_id, text, sentences, starts, entity, container)
-            if evidence is not None:
-                add(Relation(entity.id, rule["predicate"], container.id, {}, (replace(
-                    evidence, extractor=extractor, confidence=rule["confidence"], rule=rule_id,
-                    attributed_to=CONTAINMENT_SOURCE),)))
+            names = _nearest_names(starts, entity, container)
+            if names is None:
+                continue
+            subject, obj, number = names
+            evidence = quoted(
+                text, doc_id, sentences[number], (min(subject.start, obj.start), max(subject.end, obj.end)),
+                subject_span=(subject.start, subject.end), object_span=(obj.start, obj.end), trigger_span=None,
+                extractor=extractor, confidence=rule["confidence"], rule=rule_id, attributed_to=CONTAINMENT_SOURCE,
+            )
+            add(Relation(entity.id, rule["predicate"], container.id, {}, (evidence,)))
     via = rules["geonames-via-place"]
     ontology = load_ontology()
     types = {e.id: e.type for e in entities}
@@ -99,11 +105,9 @@ def place_containment(
     return made
 
 
-def _co_mention(
-    doc_id: str, text: str, sentences: Sequence[tuple[int, int]], starts: list[int], place: Entity, container: Entity
-) -> Evidence | None:
-    """Evidence from a sentence that names both places, if one does, quoting the two names that
-    stand nearest each other (`starts`: the sentences' start offsets)."""
+def _nearest_names(starts: list[int], place: Entity, container: Entity) -> tuple[Mention, Mention, int] | None:
+    """The mentions of the two places that stand nearest each other in one sentence, and that
+    sentence's number, if a sentence names both (`starts`: the sentences' start offsets)."""
 
     def sentence(mention: Mention) -> int:
         return max(0, bisect_right(starts, mention.start) - 1)
@@ -113,10 +117,4 @@ def _co_mention(
     if not pairs:
         return None
     _, _, subject, obj = min(pairs, key=lambda pair: pair[:2])
-    start, end = min(subject.start, obj.start), max(subject.end, obj.end)
-    sent_start, sent_end = sentences[sentence(subject)]
-    return Evidence(
-        doc=doc_id, sentence=text[sent_start:sent_end], sentence_start=sent_start, sentence_end=sent_end,
-        start=start, end=end, quote=text[start:end], subject_span=(subject.start, subject.end),
-        object_span=(obj.start, obj.end), trigger_span=None, extractor="", confidence=0.0,
-    )
+    return subject, obj, sentence(subject)

@@ -24,6 +24,7 @@ from .attribution import Framing, frame_claim
 from .classifier import _path as _pair_path
 from .classifier import candidate_pairs, load_model, pair_features, sentence_ids
 from .dates import resolve_time
+from .evidence import quoted
 from .lexicons import Lexicons, calibrated, read_data
 from .mentions import Candidate, mention_index
 
@@ -422,14 +423,11 @@ def _evidence(
     end = min(sent_end, max(e for _, e in spans))
     if not (sent_start <= subject[0] < sent_end):
         start, end = min(start, subject[0]), max(end, subject[1])
-    return Evidence(
-        doc=ctx.doc_id,
-        sentence=text[sent_start:sent_end],
-        sentence_start=sent_start,
-        sentence_end=sent_end,
-        start=start,
-        end=end,
-        quote=text[start:end],
+    return quoted(
+        text,
+        ctx.doc_id,
+        (sent_start, sent_end),
+        (start, end),
         subject_span=subject,
         object_span=obj,
         trigger_span=trigger_span,

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ..graph import Evidence, Relation
+from ..graph import Relation
+from .evidence import quoted
 from .gazetteer import Place, load_gazetteer
 from .lexicons import calibrated, read_data
 from .mentions import Candidate, span_candidate
@@ -121,9 +122,8 @@ def source_line_relations(
         outlet, place = owner.get(line.outlet), owner.get(line.place)
         if outlet is None or place is None or outlet == place:
             continue
-        evidence = Evidence(
-            doc=doc_id, sentence=text[line.start : line.end], sentence_start=line.start, sentence_end=line.end,
-            start=line.start, end=line.end, quote=text[line.start : line.end],
+        evidence = quoted(
+            text, doc_id, (line.start, line.end), (line.start, line.end),
             subject_span=(line.outlet.start, line.outlet.end), object_span=(line.place.start, line.place.end),
             trigger_span=None, extractor=extractor, confidence=confidence, rule=rule_id,
         )
